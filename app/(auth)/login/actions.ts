@@ -1,0 +1,23 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+
+export type SignInState = { error?: string; email?: string };
+
+// One message for every refusal, so the form never tells whether an email has an account.
+const REFUSED = "Email or password is incorrect, or the account is not active.";
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "").trim();
+  const password = String(formData.get("password") ?? "");
+  if (!email || !password) return { error: "Enter your email and password.", email };
+  try {
+    await signIn("credentials", { email, password, redirectTo: "/patients" });
+    return {};
+  } catch (error) {
+    // A successful sign-in ends in a redirect, which Next.js carries as a thrown value.
+    if (error instanceof AuthError) return { error: REFUSED, email };
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { getInstrument } from "@/lib/instruments";
+import type { PatientDetail } from "@/lib/data/patients";
+import { formatScore } from "@/lib/format";
+
+export function AssessmentTable({ assessments }: { assessments: PatientDetail["assessments"] }) {
+  if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
+  return (
+    <table>
+      <caption className="sr-only">All assessments</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Instrument</th>
+          <th scope="col" className="num">
+            Score
+          </th>
+          <th scope="col">Entered by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...assessments].reverse().map((a) => {
+          const instrument = getInstrument(a.instrumentId);
+          return (
+            <tr key={a.id}>
+              <td>{a.takenOn}</td>
+              <td>{instrument?.shortName ?? a.instrumentId}</td>
+              <td className="num">
+                {formatScore(a.totalScore)}
+                <span className="muted"> / {instrument?.max}</span>
+              </td>
+              <td>{a.enteredByName}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,21 @@
+import { count } from "drizzle-orm";
+import type { OpenDatabase } from "./client";
+import { applyMigrations } from "./migrate";
+import { users } from "./schema";
+import { seedDatabase } from "./seed";
+import { loadStudies } from "./seed/studies";
+
+/**
+ * What every start does before serving: migrations, then the published studies. The demo team and
+ * patients are added only to a database with no users yet, so a clinic's own database never gets them.
+ */
+export async function prepareDatabase(open: OpenDatabase, options: { demo: boolean }): Promise<string> {
+  await applyMigrations(open);
+  const [{ value: userCount }] = await open.db.select({ value: count() }).from(users);
+  if (options.demo && userCount === 0) {
+    const summary = await seedDatabase(open.db);
+    return `seeded demo data (${summary.patientsCreated} patients, ${summary.studies} studies)`;
+  }
+  const studyCount = await loadStudies(open.db);
+  return `loaded ${studyCount} studies`;
+}

@@ -1,0 +1,235 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const ROLES = ["admin", "clinician", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const SEXES = ["female", "male", "other", "unknown"] as const;
+export const COURSE_STATUSES = ["active", "stopped", "completed"] as const;
+export const ADVERSE_EVENT_SEVERITIES = ["mild", "moderate", "severe"] as const;
+export const INSTRUMENT_IDS = ["fiqr", "fiq", "pain_nrs_0_10", "pain_vas_0_100", "irls", "pgic"] as const;
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  // Incremented on every edit; edits carry the version they were made from (optimistic locking).
+  version: integer("version").notNull().default(1),
+};
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [check("users_email_lowercase", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`)],
+);
+
+// Roles are held per team: the same person may run one clinic and only read another's records.
+export const teamMemberships = pgTable(
+  "team_memberships",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.teamId] }),
+    index("team_memberships_team_idx").on(t.teamId),
+    check("team_memberships_role_valid", inList("role", ROLES)),
+  ],
+);
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "restrict" }),
+    code: text("code").notNull(),
+    birthYear: integer("birth_year").notNull(),
+    sex: text("sex", { enum: SEXES }).notNull(),
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("patients_team_code_unique").on(t.teamId, t.code),
+    check("patients_birth_year_range", sql`${t.birthYear} between 1900 and 2100`),
+    check("patients_sex_valid", inList("sex", SEXES)),
+    check("patients_code_not_blank", sql`length(trim(${t.code})) > 0`),
+  ],
+);
+
+export const treatmentCourses = pgTable(
+  "treatment_courses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id, { onDelete: "restrict" }),
+    drug: text("drug").notNull(),
+    indication: text("indication").notNull(),
+    targetDose: doublePrecision("target_dose").notNull(),
+    doseUnit: text("dose_unit").notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    status: text("status", { enum: COURSE_STATUSES }).notNull().default("active"),
+    stopReason: text("stop_reason"),
+    ...timestamps,
+  },
+  (t) => [
+    index("treatment_courses_patient_idx").on(t.patientId, t.startDate),
+    index("treatment_courses_drug_status_idx").on(t.drug, t.status),
+    check("treatment_courses_dose_positive", sql`${t.targetDose} > 0`),
+    check("treatment_courses_unit_not_blank", sql`length(trim(${t.doseUnit})) > 0`),
+    check("treatment_courses_end_after_start", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check("treatment_courses_status_valid", inList("status", COURSE_STATUSES)),
+    check(
+      "treatment_courses_end_matches_status",
+      sql`(${t.status} = 'active') = (${t.endDate} is null)`,
+    ),
+  ],
+);
+
+export const doseChanges = pgTable(
+  "dose_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    changedOn: date("changed_on", { mode: "string" }).notNull(),
+    dose: doublePrecision("dose").notNull(),
+    doseUnit: text("dose_unit").notNull(),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [
+    index("dose_changes_course_idx").on(t.courseId, t.changedOn),
+    check("dose_changes_dose_positive", sql`${t.dose} > 0`),
+  ],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id, { onDelete: "restrict" }),
+    courseId: uuid("course_id").references(() => treatmentCourses.id, { onDelete: "set null" }),
+    instrumentId: text("instrument_id", { enum: INSTRUMENT_IDS }).notNull(),
+    takenOn: date("taken_on", { mode: "string" }).notNull(),
+    totalScore: doublePrecision("total_score").notNull(),
+    itemResponses: jsonb("item_responses").$type<Record<string, number | null>>(),
+    enteredBy: uuid("entered_by").notNull().references(() => users.id),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn),
+    index("assessments_patient_taken_idx").on(t.patientId, t.takenOn),
+    check("assessments_instrument_valid", inList("instrument_id", INSTRUMENT_IDS)),
+    check("assessments_total_finite", sql`${t.totalScore} >= 0 and ${t.totalScore} <= 100`),
+  ],
+);
+
+// The clinician's choice of baseline for one instrument in one course; without a row, the
+// last assessment on or before the start date is the baseline.
+export const courseBaselines = pgTable(
+  "course_baselines",
+  {
+    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    instrumentId: text("instrument_id", { enum: INSTRUMENT_IDS }).notNull(),
+    assessmentId: uuid("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.instrumentId] })],
+);
+
+export const adverseEvents = pgTable(
+  "adverse_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    event: text("event").notNull(),
+    severity: text("severity", { enum: ADVERSE_EVENT_SEVERITIES }).notNull(),
+    notes: text("notes"),
+    ...timestamps,
+  },
+  (t) => [
+    index("adverse_events_course_idx").on(t.courseId, t.occurredOn),
+    check("adverse_events_severity_valid", inList("severity", ADVERSE_EVENT_SEVERITIES)),
+    check("adverse_events_event_not_blank", sql`length(trim(${t.event})) > 0`),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid("user_id"),
+    teamId: uuid("team_id"),
+    action: text("action").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_user_idx").on(t.userId, t.at),
+    index("audit_log_record_idx").on(t.recordType, t.recordId),
+  ],
+);
+
+// Published studies, loaded from db/seed/data/studies.json. `data` holds the study exactly as
+// published in the evidence file; the other columns are copies for listing and matching.
+export const studies = pgTable("studies", {
+  id: text("id").primaryKey(),
+  drug: text("drug").notNull(),
+  condition: text("condition"),
+  design: text("design"),
+  verification: text("verification").notNull(),
+  evidenceLevel: text("evidence_level").notNull(),
+  citation: text("citation").notNull(),
+  doi: text("doi"),
+  nTotal: integer("n_total"),
+  durationWeeks: integer("duration_weeks"),
+  data: jsonb("data").notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Team = typeof teams.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Patient = typeof patients.$inferSelect;
+export type TreatmentCourse = typeof treatmentCourses.$inferSelect;
+export type DoseChange = typeof doseChanges.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type AdverseEvent = typeof adverseEvents.$inferSelect;
+export type StudyRow = typeof studies.$inferSelect;

@@ -1,0 +1,22 @@
+// Runs once when the Node.js server starts: refuse to serve without a session secret in production,
+// and bring the database up to date before the first request.
+import { getOpenDatabase } from "./db/client";
+import { DatabaseUnavailableError } from "./db/connection-error";
+import { prepareDatabase } from "./db/prepare";
+
+if (process.env.NEXT_PHASE !== "phase-production-build") {
+  if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
+    console.error(
+      "yardstick: AUTH_SECRET is not set. Set it to a long random value (e.g. `openssl rand -base64 32`) " +
+        "before starting in production; `npm start` makes one for local use.",
+    );
+    process.exit(1);
+  }
+  try {
+    const open = await getOpenDatabase();
+    await prepareDatabase(open, { demo: false });
+  } catch (error) {
+    console.error(`yardstick: ${error instanceof DatabaseUnavailableError ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,10 @@
+export { alignAssessments, calendarDay, weeksSince, type Alignment } from "./align";
+export { armLabel, isComparatorArm } from "./arms";
+export { CI_OF_MEAN_NOTE, compareWithStudy } from "./compare";
+export { normalizeCondition, normalizeDrug, studyMatchesCourse, type StudyMatch } from "./matching";
+export { compareFigures, FIGURE_TOLERANCE } from "./position";
+export { assessResponder, TRIAL_RESPONDER_RULES, type ResponderRule } from "./responder";
+export { isPooledEvidence, selectOutcome, type OutcomeSelection } from "./select-outcome";
+export { describeEffect, summarizeComparison, summarizeResponder } from "./summary";
+export { MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT } from "./timing";
+export type * from "./types";

@@ -1,0 +1,25 @@
+import { auditLog } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { SessionUser } from "./session-user";
+import { currentRequestIp } from "./request-context";
+
+export type AuditAction = "read" | "create" | "update" | "delete" | "archive" | "export" | "sign_in" | "sign_in_refused";
+
+/** Writes one audit row; call it with the transaction that makes the change, so both land or neither. */
+export async function writeAudit(
+  db: Pick<Database, "insert">,
+  user: Pick<SessionUser, "id" | "team"> | null,
+  action: AuditAction,
+  recordType: string,
+  recordId: string | null,
+  teamId?: string,
+): Promise<void> {
+  await db.insert(auditLog).values({
+    userId: user?.id ?? null,
+    teamId: teamId ?? user?.team.id ?? null,
+    action,
+    recordType,
+    recordId,
+    ip: await currentRequestIp(),
+  });
+}

@@ -1,0 +1,181 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { adverseEvents, assessments, courseBaselines, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
+import { patientTrend, type Trend } from "@/lib/progress/trend";
+import { writeAudit } from "./audit";
+import { isUuid, NotFoundError } from "./errors";
+import { teamIdsOf, type SessionUser } from "./session-user";
+
+export const PATIENT_PAGE_SIZE = 25;
+
+export type PatientListFilters = {
+  code?: string;
+  condition?: string;
+  drug?: string;
+  status?: "on_treatment" | "no_active_treatment";
+  sort?: "code" | "last_assessment_desc" | "last_assessment_asc";
+  page?: number;
+};
+
+export type PatientListItem = {
+  id: string;
+  code: string;
+  conditions: string[];
+  activeDrugs: string | null;
+  lastAssessedOn: string | null;
+  trend: Trend | null;
+};
+
+const activeDrugs = sql<string | null>`(select string_agg(c.drug, ', ' order by c.start_date)
+  from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`;
+const lastAssessedOn = sql<string | null>`(select max(a.taken_on)::text from ${assessments} a where a.patient_id = ${patients.id})`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of the active team's patients (not archived), filtered and sorted in the database. */
+export async function listPatientsForTeam(
+  user: SessionUser,
+  filters: PatientListFilters = {},
+): Promise<{ rows: PatientListItem[]; total: number; page: number; pageSize: number }> {
+  const db = await getDb();
+  const where: SQL[] = [eq(patients.teamId, user.team.id), isNull(patients.archivedAt)];
+  if (filters.code?.trim()) where.push(sql`${patients.code} ilike ${`%${escapeLike(filters.code.trim())}%`}`);
+  if (filters.condition) where.push(sql`${filters.condition} = any(${patients.conditions})`);
+  if (filters.drug) {
+    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and lower(c.drug) = lower(${filters.drug}))`);
+  }
+  if (filters.status === "on_treatment") {
+    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`);
+  } else if (filters.status === "no_active_treatment") {
+    where.push(sql`not exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`);
+  }
+  const order =
+    filters.sort === "last_assessment_desc"
+      ? [sql`${lastAssessedOn} desc nulls last`, asc(patients.code)]
+      : filters.sort === "last_assessment_asc"
+        ? [sql`${lastAssessedOn} asc nulls first`, asc(patients.code)]
+        : [asc(patients.code)];
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ id: patients.id, code: patients.code, conditions: patients.conditions, activeDrugs, lastAssessedOn })
+      .from(patients)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(PATIENT_PAGE_SIZE)
+      .offset((page - 1) * PATIENT_PAGE_SIZE),
+    db.select({ total: sql<number>`count(*)::int` }).from(patients).where(and(...where)),
+  ]);
+  const scores = rows.length
+    ? await db
+        .select({ patientId: assessments.patientId, instrumentId: assessments.instrumentId, takenOn: assessments.takenOn, totalScore: assessments.totalScore })
+        .from(assessments)
+        .where(inArray(assessments.patientId, rows.map((r) => r.id)))
+    : [];
+  return {
+    rows: rows.map((row) => ({ ...row, trend: patientTrend(scores.filter((s) => s.patientId === row.id)) })),
+    total,
+    page,
+    pageSize: PATIENT_PAGE_SIZE,
+  };
+}
+
+/** The patient row if it belongs to one of the user's teams; NotFoundError otherwise. */
+export async function findPatientForUser(user: SessionUser, patientId: unknown) {
+  if (!isUuid(patientId)) throw new NotFoundError("Patient");
+  const db = await getDb();
+  const [patient] = await db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.id, patientId), inArray(patients.teamId, teamIdsOf(user))))
+    .limit(1);
+  if (!patient) throw new NotFoundError("Patient");
+  return patient;
+}
+
+export type PatientDetail = Awaited<ReturnType<typeof getPatientRecord>>;
+
+/** Everything the patient page shows, for a patient of the user's teams; the read is audited. */
+export async function getPatientRecord(user: SessionUser, patientId: unknown) {
+  const patient = await findPatientForUser(user, patientId);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const courses = await tx
+      .select()
+      .from(treatmentCourses)
+      .where(eq(treatmentCourses.patientId, patient.id))
+      .orderBy(asc(treatmentCourses.startDate));
+    const courseIds = courses.map((c) => c.id);
+    const [doses, events, baselines, scores] = await Promise.all([
+      courseIds.length ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)).orderBy(asc(doseChanges.changedOn)) : [],
+      courseIds.length ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)).orderBy(asc(adverseEvents.occurredOn)) : [],
+      courseIds.length ? tx.select().from(courseBaselines).where(inArray(courseBaselines.courseId, courseIds)) : [],
+      tx
+        .select({
+          id: assessments.id,
+          courseId: assessments.courseId,
+          instrumentId: assessments.instrumentId,
+          takenOn: assessments.takenOn,
+          totalScore: assessments.totalScore,
+          itemResponses: assessments.itemResponses,
+          enteredByName: users.displayName,
+          createdAt: assessments.createdAt,
+          updatedAt: assessments.updatedAt,
+          version: assessments.version,
+        })
+        .from(assessments)
+        .innerJoin(users, eq(users.id, assessments.enteredBy))
+        .where(eq(assessments.patientId, patient.id))
+        .orderBy(asc(assessments.takenOn), asc(assessments.createdAt)),
+    ]);
+    await writeAudit(tx, user, "read", "patient", patient.id, patient.teamId);
+    return {
+      patient: {
+        id: patient.id,
+        teamId: patient.teamId,
+        code: patient.code,
+        birthYear: patient.birthYear,
+        sex: patient.sex,
+        conditions: patient.conditions,
+        notes: patient.notes,
+        archived: patient.archivedAt !== null,
+        version: patient.version,
+      },
+      courses: courses.map((course) => ({
+        id: course.id,
+        drug: course.drug,
+        indication: course.indication,
+        targetDose: course.targetDose,
+        doseUnit: course.doseUnit,
+        startDate: course.startDate,
+        endDate: course.endDate,
+        status: course.status,
+        stopReason: course.stopReason,
+        version: course.version,
+        doseChanges: doses.filter((d) => d.courseId === course.id).map(({ id, changedOn, dose, doseUnit, note }) => ({ id, changedOn, dose, doseUnit, note })),
+        adverseEvents: events.filter((e) => e.courseId === course.id).map(({ id, occurredOn, event, severity, notes }) => ({ id, occurredOn, event, severity, notes })),
+        chosenBaselines: Object.fromEntries(baselines.filter((b) => b.courseId === course.id).map((b) => [b.instrumentId, b.assessmentId])),
+      })),
+      assessments: scores,
+    };
+  });
+}
+
+export async function listConditionsAndDrugsForTeam(user: SessionUser): Promise<{ conditions: string[]; drugs: string[] }> {
+  const db = await getDb();
+  const [conditionRows, drugRows] = await Promise.all([
+    db.execute(sql`select distinct unnest(conditions) as value from ${patients} where team_id = ${user.team.id} order by 1`),
+    db
+      .selectDistinct({ value: treatmentCourses.drug })
+      .from(treatmentCourses)
+      .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
+      .where(eq(patients.teamId, user.team.id))
+      .orderBy(asc(treatmentCourses.drug)),
+  ]);
+  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? [])) as { value: string }[];
+  return { conditions: rowsOf(conditionRows).map((r) => r.value), drugs: drugRows.map((r) => r.value) };
+}
+

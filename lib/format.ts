@@ -1,0 +1,10 @@
+/** A score as entered or computed, without inventing precision: up to 2 decimals, trailing zeros dropped. */
+export function formatScore(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
+}
+
+export function formatSigned(value: number, unit = ""): string {
+  const text = formatScore(Math.abs(value));
+  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
+  return `${sign}${text}${unit}`;
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError } from "@/lib/data/errors";
+import { requireUser } from "@/lib/data/session";
+import type { SessionUser } from "@/lib/data/session-user";
+
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "body";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Maps the data layer's errors to HTTP answers that name the problem and leak nothing else. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof UnauthenticatedError) return NextResponse.json({ error: error.message }, { status: 401 });
+  if (error instanceof NotFoundError) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403 });
+  if (error instanceof StaleVersionError) return NextResponse.json({ error: error.message }, { status: 409 });
+  if (error instanceof z.ZodError) {
+    return NextResponse.json({ error: "Invalid request", fieldErrors: fieldErrorsOf(error) }, { status: 400 });
+  }
+  console.error("Unexpected error in a route handler:", error instanceof Error ? error.name : typeof error);
+  return NextResponse.json({ error: "Something went wrong; nothing was changed." }, { status: 500 });
+}
+
+/** A JSON route handler for a signed-in user: session checked first, errors mapped to status codes. */
+export function withUser<Context>(handler: (user: SessionUser, request: Request, context: Context) => Promise<Response>) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    try {
+      const user = await requireUser();
+      return await handler(user, request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new z.ZodError([{ code: "custom", path: ["body"], message: "The request body must be JSON.", input: undefined }]);
+  }
+}
