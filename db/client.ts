@@ -20,7 +20,7 @@ export function pgliteDirectory(): string {
  * `pgliteDir` "memory://" gives a throw-away in-memory database (tests).
  */
 export async function openDatabase(options: { url?: string; pgliteDir?: string } = {}): Promise<OpenDatabase> {
-  const url = options.url ?? process.env.DATABASE_URL;
+  const url = options.url === undefined ? process.env.DATABASE_URL : options.url;
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
