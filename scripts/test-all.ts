@@ -8,7 +8,7 @@ const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 mkdirSync("test-results", { recursive: true });
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, resultFile: string, read: (json: any) => Tally) {
+function run(label: string, command: string, args: string[], env: Record<string, string>, resultFile: string, read: (json: any) => Tally) {
   console.log(`\n=== ${label} ===`);
   rmSync(resultFile, { force: true });
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });

@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { getInstrument } from "@/lib/instruments";
 import type { PatientDetail } from "@/lib/data/patients";
 import { formatScore } from "@/lib/format";
 
-export function AssessmentTable({ assessments }: { assessments: PatientDetail["assessments"] }) {
+export function AssessmentTable({ assessments, editBase }: { assessments: PatientDetail["assessments"]; editBase?: string }) {
   if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
   return (
     <table>
@@ -15,6 +16,7 @@ export function AssessmentTable({ assessments }: { assessments: PatientDetail["a
             Score
           </th>
           <th scope="col">Entered by</th>
+          {editBase && <th scope="col">Correct</th>}
         </tr>
       </thead>
       <tbody>
@@ -29,6 +31,13 @@ export function AssessmentTable({ assessments }: { assessments: PatientDetail["a
                 <span className="muted"> / {instrument?.max}</span>
               </td>
               <td>{a.enteredByName}</td>
+              {editBase && (
+                <td>
+                  <Link href={`${editBase}/${a.id}/edit`} aria-label={`Correct ${instrument?.shortName} of ${a.takenOn}`}>
+                    Correct
+                  </Link>
+                </td>
+              )}
             </tr>
           );
         })}

@@ -1,7 +1,8 @@
+import Link from "next/link";
 import type { PatientDetail } from "@/lib/data/patients";
 import { formatScore } from "@/lib/format";
 
-export function CourseTable({ courses }: { courses: PatientDetail["courses"] }) {
+export function CourseTable({ courses, linkBase }: { courses: PatientDetail["courses"]; linkBase?: string }) {
   if (courses.length === 0) return <p className="muted">No treatment courses recorded.</p>;
   return (
     <table>
@@ -21,7 +22,7 @@ export function CourseTable({ courses }: { courses: PatientDetail["courses"] }) 
       <tbody>
         {courses.map((course) => (
           <tr key={course.id}>
-            <td>{course.drug}</td>
+            <td>{linkBase ? <Link href={`${linkBase}/${course.id}`}>{course.drug}</Link> : course.drug}</td>
             <td>{course.indication}</td>
             <td>
               {formatScore(course.targetDose)} {course.doseUnit}

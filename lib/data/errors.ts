@@ -33,3 +33,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
+
+/** Input the data layer refuses, with a message per field; nothing has been written. */
+export class ValidationError extends Error {
+  constructor(public readonly fieldErrors: Record<string, string>) {
+    super(Object.values(fieldErrors)[0] ?? "Invalid input");
+    this.name = "ValidationError";
+  }
+}
+
+/** The PostgreSQL error code behind a driver or Drizzle error (postgres.js and PGlite alike). */
+export function postgresErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}

@@ -33,7 +33,7 @@ test.describe("A clinician signs in and reads a patient's record", () => {
     await page.getByRole("link", { name: "YS-007" }).click();
     await expect(page.getByRole("heading", { name: "Patient YS-007" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Treatment courses" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "memantine" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "memantine" }).first()).toBeVisible();
     expect(page.url()).not.toContain("YS-007");
 
     await page.getByRole("button", { name: "Sign out" }).click();

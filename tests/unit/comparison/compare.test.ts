@@ -11,6 +11,7 @@ function comparable(outcome: CompareOutcome): ComparisonResult {
 
 const final = study("bruun-2024-final");
 const [finalLdn, finalPlacebo] = final.outcomes![0].arm_results!;
+const finalPlaceboMean = finalPlacebo.mean_change!;
 const younger = study("younger-2013");
 const [youngerLdn, youngerPlacebo] = younger.outcomes![0].arm_results!;
 
@@ -33,7 +34,8 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
       patientVsMean: "same",
       patientVsCi: "within-ci",
     });
-    expect(result.arms[1]).toMatchObject({ arm: "placebo", label: "placebo", isComparator: true, mean: -0.9, patientVsMean: "more-improvement" });
+    expect(result.arms[1]).toMatchObject({ arm: "placebo", label: "placebo", isComparator: true, mean: finalPlaceboMean, patientVsMean: "more-improvement" });
+    expect(finalPlaceboMean).toBe(-0.9);
     expect(result.overallPosition).toBe("at-an-arm-mean");
     expect(result.notes).toContain(CI_OF_MEAN_NOTE);
   });

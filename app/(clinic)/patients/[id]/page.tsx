@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CourseTable } from "@/components/patients/course-table";
 import { AssessmentTable } from "@/components/patients/assessment-table";
+import { CourseTable } from "@/components/patients/course-table";
+import { ProgressView } from "@/components/progress/progress-view";
+import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
 import { requirePageUser } from "@/lib/data/session";
@@ -19,6 +22,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const { patient } = record;
+  const canWrite = roleAllows(user.team.role, "write");
+  const base = `/patients/${patient.id}`;
   return (
     <>
       <h1>Patient {patient.code}</h1>
@@ -27,10 +32,25 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         {patient.archived && <strong> · archived</strong>}
       </p>
       {patient.notes && <p className="notice">{patient.notes}</p>}
+      {canWrite && (
+        <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
+          <Link className="button" href={`${base}/assessments/new`}>
+            Record an assessment
+          </Link>
+          <Link className="button secondary" href={`${base}/courses/new`}>
+            Start a treatment course
+          </Link>
+          <Link className="button secondary" href={`${base}/edit`}>
+            Edit patient
+          </Link>
+        </p>
+      )}
       <h2>Treatment courses</h2>
-      <CourseTable courses={record.courses} />
+      <CourseTable courses={record.courses} linkBase={`${base}/courses`} />
+      <h2>Progress</h2>
+      <ProgressView record={record} />
       <h2>Assessments</h2>
-      <AssessmentTable assessments={record.assessments} />
+      <AssessmentTable assessments={record.assessments} editBase={canWrite ? `${base}/assessments` : undefined} />
     </>
   );
 }

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AssessmentForm } from "@/components/assessments/assessment-form";
+import { NotFoundError } from "@/lib/data/errors";
+import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
+import { requirePageUser } from "@/lib/data/session";
+import { todayIso } from "@/lib/validation/dates";
+import { updateAssessmentAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Correct an assessment" };
+
+export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string; assessmentId: string }> }) {
+  const user = await requirePageUser();
+  const { id, assessmentId } = await params;
+  let record: PatientDetail;
+  try {
+    record = await getPatientRecord(user, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const assessment = record.assessments.find((a) => a.id === assessmentId);
+  if (!assessment) notFound();
+  return (
+    <>
+      <h1>Correct an assessment for {record.patient.code}</h1>
+      <p className="muted">
+        Entered by {assessment.enteredByName} on {assessment.createdAt.toISOString().slice(0, 10)}
+        {assessment.updatedAt.getTime() !== assessment.createdAt.getTime() && `; last changed ${assessment.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}.
+      </p>
+      <AssessmentForm
+        action={updateAssessmentAction.bind(null, record.patient.id, assessment.id)}
+        today={todayIso()}
+        courses={record.courses.map((c) => ({ id: c.id, label: `${c.drug} from ${c.startDate}` }))}
+        initial={{
+          instrumentId: assessment.instrumentId,
+          takenOn: assessment.takenOn,
+          courseId: assessment.courseId,
+          items: assessment.itemResponses,
+          total: assessment.totalScore,
+          version: assessment.version,
+        }}
+      />
+    </>
+  );
+}

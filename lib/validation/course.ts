@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ADVERSE_EVENT_SEVERITIES } from "@/db/schema";
+import { isoDate } from "./dates";
+
+export const DRUG_CHOICES = ["memantine", "low-dose naltrexone"] as const;
+export const DOSE_UNITS = ["mg/day", "mg", "µg/day", "mL/day"] as const;
+
+const positiveDose = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number.` })
+    .refine(Number.isFinite, `${label} must be a number.`)
+    .gt(0, `${label} must be more than 0.`)
+    .max(10_000, `${label} must be at most 10000.`);
+
+const unit = z.string().trim().min(1, "Choose a dose unit.").max(20, "A dose unit can be at most 20 characters.");
+const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`);
+
+export const startCourseSchema = z.object({
+  drug: text("Drug", 100),
+  indication: text("Indication", 100),
+  targetDose: positiveDose("Target dose"),
+  doseUnit: unit,
+  startDate: isoDate("Start date"),
+  startingDose: positiveDose("Starting dose").optional(),
+});
+
+export const doseChangeSchema = z.object({
+  changedOn: isoDate("Date of the dose change"),
+  dose: positiveDose("Dose"),
+  doseUnit: unit,
+  note: z.string().trim().max(500).optional().transform((s) => s || null),
+});
+
+export const endCourseSchema = z.object({
+  status: z.enum(["stopped", "completed"], { error: "Choose stopped or completed." }),
+  endDate: isoDate("End date"),
+  stopReason: text("Reason", 500),
+  version: z.coerce.number().int().min(1),
+});
+
+export const adverseEventSchema = z.object({
+  occurredOn: isoDate("Date of the side effect"),
+  event: text("Side effect", 200),
+  severity: z.enum(ADVERSE_EVENT_SEVERITIES, { error: "Choose mild, moderate or severe." }),
+  notes: z.string().trim().max(1000).optional().transform((s) => s || null),
+});
+
+export const baselineChoiceSchema = z.object({
+  instrumentId: z.string().min(1),
+  assessmentId: z.string().uuid("Choose one of the listed assessments."),
+});
