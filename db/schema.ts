@@ -208,6 +208,15 @@ export const auditLog = pgTable(
   ],
 );
 
+// Failed sign-ins per account and per client address, kept in the database so the limit holds
+// across several app servers. Keys are "account:<email>" or "ip:<address>".
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
 // Published studies, loaded from db/seed/data/studies.json. `data` holds the study exactly as
 // published in the evidence file; the other columns are copies for listing and matching.
 export const studies = pgTable("studies", {

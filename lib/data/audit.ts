@@ -8,7 +8,7 @@ export type AuditAction = "read" | "create" | "update" | "delete" | "archive" | 
 /** Writes one audit row; call it with the transaction that makes the change, so both land or neither. */
 export async function writeAudit(
   db: Pick<Database, "insert">,
-  user: Pick<SessionUser, "id" | "team"> | null,
+  user: { id: string; team?: Pick<SessionUser["team"], "id"> } | null,
   action: AuditAction,
   recordType: string,
   recordId: string | null,
@@ -16,7 +16,7 @@ export async function writeAudit(
 ): Promise<void> {
   await db.insert(auditLog).values({
     userId: user?.id ?? null,
-    teamId: teamId ?? user?.team.id ?? null,
+    teamId: teamId ?? user?.team?.id ?? null,
     action,
     recordType,
     recordId,

@@ -29,10 +29,29 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: "Something went wrong; nothing was changed." }, { status: 500 });
 }
 
-/** A JSON route handler for a signed-in user: session checked first, errors mapped to status codes. */
+/**
+ * Cross-site requests are refused for anything that is not a plain read: the browser says where a
+ * request comes from (Sec-Fetch-Site, Origin), and it must be this site.
+ */
+export function isCrossSite(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = request.headers.get("origin");
+  if (!origin) return false; // not a browser (scripts, tests): no ambient cookies to abuse without one
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** A JSON route handler for a signed-in user: same site, session checked, errors mapped to status codes. */
 export function withUser<Context>(handler: (user: SessionUser, request: Request, context: Context) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     try {
+      if (isCrossSite(request)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
       const user = await requireUser();
       return await handler(user, request, context);
     } catch (error) {

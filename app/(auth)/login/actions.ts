@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
+import { LOCK_MINUTES } from "@/lib/auth/sign-in-throttle";
 
 export type SignInState = { error?: string; email?: string };
 
@@ -17,7 +18,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     // A successful sign-in ends in a redirect, which Next.js carries as a thrown value.
-    if (error instanceof AuthError) return { error: REFUSED, email };
+    if (error instanceof AuthError) {
+      const locked = (error as { code?: string }).code === "locked";
+      return { error: locked ? `Too many sign-in attempts. Wait ${LOCK_MINUTES} minutes and try again.` : REFUSED, email };
+    }
     throw error;
   }
 }
