@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { roleAllows } from "@/lib/auth/roles";
 import { getDb } from "@/db/client";
 import { auth, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/config";
 import { UnauthenticatedError } from "./errors";
@@ -30,5 +31,12 @@ export async function requirePageUser(): Promise<SessionUser> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+/** For pages that only change records: viewers get "not found", as for any page they cannot use. */
+export async function requirePageWriter(): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (!roleAllows(user.team.role, "write")) notFound();
   return user;
 }

@@ -32,12 +32,17 @@ export function formatChange(change: ScoreChange, unitLabel: string): string {
   return `${formatSigned(change.points)} ${unitWord(unitLabel)}${percent}`;
 }
 
-/** Says which way the score moved and whether that is better or worse on this instrument, in words. */
-export function changeDirectionWords(change: ScoreChange, direction: InstrumentProgress["direction"]): string {
+/** Whether a change in score is better or worse on this instrument (before any threshold is applied). */
+export function changeVerdict(change: ScoreChange, direction: InstrumentProgress["direction"]): "better" | "worse" | "no change" {
   if (change.points === 0) return "no change";
-  const rose = change.points > 0;
-  const worse = rose === (direction === "higher_is_worse");
-  return `score ${rose ? "rose" : "fell"}: ${worse ? "worse" : "better"}`;
+  return change.points > 0 === (direction === "higher_is_worse") ? "worse" : "better";
+}
+
+/** "score fell: better" / "score rose: worse" / "no change": worsening is said in words, not only in colour. */
+export function changeDirectionWords(change: ScoreChange, direction: InstrumentProgress["direction"]): string {
+  const verdict = changeVerdict(change, direction);
+  if (verdict === "no change") return verdict;
+  return `score ${change.points > 0 ? "rose" : "fell"}: ${verdict}`;
 }
 
 /** "2 (much improved)" for PGIC, the score otherwise. */

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { openDatabase, useDatabaseForThisProcess, type OpenDatabase } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 
-export type TestDatabase = OpenDatabase & { dispose: () => Promise<void> };
+export type TestDatabase = OpenDatabase & { dispose: () => Promise<void>; url?: string };
 
 /** Which database the integration run uses: TEST_DB=postgres (a real server) or pglite (default). */
 export function testDatabaseKind(): "postgres" | "pglite" {
@@ -23,13 +23,15 @@ function serverUrl(): string {
 export async function createTestDatabase(options: { migrate?: boolean; activate?: boolean } = {}): Promise<TestDatabase> {
   let open: OpenDatabase;
   let dispose: () => Promise<void>;
+  let databaseUrl: string | undefined;
   if (testDatabaseKind() === "postgres") {
     const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
     const name = `yardstick_t_${randomBytes(6).toString("hex")}`;
     await admin.unsafe(`create database ${name}`);
     const url = new URL(serverUrl());
     url.pathname = `/${name}`;
-    open = await openDatabase({ url: url.toString() });
+    databaseUrl = url.toString();
+    open = await openDatabase({ url: databaseUrl });
     dispose = async () => {
       await open.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -41,5 +43,5 @@ export async function createTestDatabase(options: { migrate?: boolean; activate?
   }
   if (options.migrate !== false) await applyMigrations(open);
   if (options.activate !== false) useDatabaseForThisProcess(open);
-  return { ...open, dispose };
+  return { ...open, dispose, url: databaseUrl };
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { PatientForm } from "@/components/patients/patient-form";
-import { requirePageUser } from "@/lib/data/session";
+import { requirePageWriter } from "@/lib/data/session";
 import { createPatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add patient" };
 
 export default async function NewPatientPage() {
-  const user = await requirePageUser();
+  const user = await requirePageWriter();
   return (
     <>
       <h1>Add a patient to {user.team.name}</h1>

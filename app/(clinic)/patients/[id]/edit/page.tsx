@@ -4,13 +4,13 @@ import { ArchivePatientForm } from "@/components/patients/archive-patient-form";
 import { PatientForm } from "@/components/patients/patient-form";
 import { NotFoundError } from "@/lib/data/errors";
 import { findPatientForUser } from "@/lib/data/patients";
-import { requirePageUser } from "@/lib/data/session";
+import { requirePageWriter } from "@/lib/data/session";
 import { archivePatientAction, updatePatientAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit patient" };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
+  const user = await requirePageWriter();
   const { id } = await params;
   const patient = await findPatientForUser(user, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
-import { requirePageUser } from "@/lib/data/session";
+import { requirePageWriter } from "@/lib/data/session";
 import { isInstrumentId } from "@/lib/instruments";
 import { todayIso } from "@/lib/validation/dates";
 import { recordAssessmentAction } from "../actions";
@@ -11,7 +11,7 @@ import { recordAssessmentAction } from "../actions";
 export const metadata: Metadata = { title: "Record an assessment" };
 
 export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ instrument?: string }> }) {
-  const user = await requirePageUser();
+  const user = await requirePageWriter();
   const { id } = await params;
   const { instrument } = await searchParams;
   let record: PatientDetail;

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { StartCourseForm } from "@/components/courses/start-course-form";
 import { NotFoundError } from "@/lib/data/errors";
 import { findPatientForUser } from "@/lib/data/patients";
-import { requirePageUser } from "@/lib/data/session";
+import { requirePageWriter } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { startCourseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Start a treatment course" };
 
 export default async function NewCoursePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
+  const user = await requirePageWriter();
   const { id } = await params;
   const patient = await findPatientForUser(user, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();

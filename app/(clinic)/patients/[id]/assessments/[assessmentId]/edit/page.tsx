@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
-import { requirePageUser } from "@/lib/data/session";
+import { requirePageWriter } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { updateAssessmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Correct an assessment" };
 
 export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string; assessmentId: string }> }) {
-  const user = await requirePageUser();
+  const user = await requirePageWriter();
   const { id, assessmentId } = await params;
   let record: PatientDetail;
   try {

@@ -1,0 +1,163 @@
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { formatScore, formatSigned } from "@/lib/format";
+import { baselineRule, dayOf } from "@/lib/progress/baseline";
+import {
+  axisLabel,
+  changeDirectionWords,
+  changeVerdict,
+  describeProgress,
+  formatChange,
+  formatProgressScore,
+  progressTableRows,
+  toneOf,
+} from "@/lib/progress/describe";
+import type { InstrumentProgress } from "@/lib/progress/progress";
+
+const ARROW = { improving: "↓", worsening: "↑", stable: "→" } as const;
+
+function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
+  const { summary, instrumentId, unitLabel, direction } = progress;
+  const tone = toneOf(summary.category);
+  const isPgic = instrumentId === "pgic";
+  return (
+    <div className="card" aria-label={`${progress.shortName} change from baseline`}>
+      {summary.courseLabel && (
+        <p>
+          Course: <strong>{summary.courseLabel}</strong>
+          {summary.courseStartDate && <span className="muted"> (started {dayOf(summary.courseStartDate)})</span>}
+        </p>
+      )}
+      {isPgic ? (
+        <p>
+          {summary.latest ? (
+            <>
+              Latest rating: <strong>{formatProgressScore(instrumentId, summary.latest.total)}</strong>{" "}
+              <span className="muted">on {dayOf(summary.latest.takenOn)}</span>
+            </>
+          ) : (
+            "No PGIC rating since the course started."
+          )}
+        </p>
+      ) : (
+        <>
+          <p>
+            {summary.change ? (
+              <span className={`trend-${tone}`}>
+                Change from baseline: {formatChange(summary.change, unitLabel)} — {changeDirectionWords(summary.change, direction)}
+              </span>
+            ) : summary.baseline ? (
+              "Change from baseline: no score since the course started."
+            ) : (
+              "Change from baseline: no baseline (no score on or before the start of a course)."
+            )}
+          </p>
+          <p className="muted">
+            {summary.baseline && (
+              <>
+                Baseline {formatScore(summary.baseline.total)} on {dayOf(summary.baseline.takenOn)}
+                {summary.baselineChosen ? " (chosen by a clinician)" : " (last score on or before the course start)"}
+              </>
+            )}
+            {summary.baseline && summary.latest && " · "}
+            {summary.latest && (
+              <>
+                latest {formatScore(summary.latest.total)} on {dayOf(summary.latest.takenOn)}
+              </>
+            )}
+          </p>
+        </>
+      )}
+      {summary.category && (
+        <>
+          <p className={`trend-${tone}`}>
+            <span aria-hidden="true">{ARROW[tone]} </span>
+            {summary.category.label}
+          </p>
+          {summary.category.reason && <p>{summary.category.reason}</p>}
+          <p className="muted">
+            <small>Source: {summary.category.source}</small>
+          </p>
+        </>
+      )}
+      {!isPgic && (
+        <p className="muted">
+          <small>{baselineRule}</small>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ScoreTable({ progress }: { progress: InstrumentProgress }) {
+  const rows = progressTableRows(progress);
+  const isPgic = progress.instrumentId === "pgic";
+  return (
+    <table>
+      <caption>{progress.shortName} scores</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col" className="num">
+            Score
+          </th>
+          <th scope="col" className="num">
+            Change from baseline ({progress.unitLabel || "points"})
+          </th>
+          <th scope="col" className="num">
+            Change from baseline (%)
+          </th>
+          <th scope="col">Note</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const change = row.point?.change ?? null;
+          const verdict = change ? changeVerdict(change, progress.direction) : null;
+          return (
+            <tr key={row.key}>
+              <td>{row.date}</td>
+              <td className="num">{row.point ? formatProgressScore(progress.instrumentId, row.point.total) : "—"}</td>
+              <td className="num">
+                {change ? (
+                  <>
+                    {formatSigned(change.points)}
+                    {verdict && verdict !== "no change" && <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>}
+                  </>
+                ) : (
+                  <span className="muted">{isPgic && row.point ? "n/a" : "—"}</span>
+                )}
+              </td>
+              <td className="num">{change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}</td>
+              <td>{row.notes.join("; ")}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export type InstrumentProgressProps = { progress: InstrumentProgress };
+
+/** One instrument's scores over time: chart and summary side by side, the table equivalent beneath. */
+export function InstrumentProgressSection({ progress }: InstrumentProgressProps) {
+  const headingId = `progress-${progress.instrumentId}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{progress.shortName}</h3>
+      <div className="grid-2">
+        <ScoreTrendChart
+          seriesName={progress.shortName}
+          yAxisLabel={axisLabel(progress)}
+          min={progress.min}
+          max={progress.max}
+          points={progress.points}
+          courses={progress.courses}
+          description={describeProgress(progress)}
+        />
+        <SummaryPanel progress={progress} />
+      </div>
+      <ScoreTable progress={progress} />
+    </section>
+  );
+}
