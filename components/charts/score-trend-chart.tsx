@@ -23,7 +23,7 @@ export type ScoreTrendChartProps = {
   courses: readonly ScoreTrendCourse[];
   /** One sentence saying what the chart shows: the svg's aria-label. */
   description: string;
-  /** Pixels. Fixed, so the chart draws on the server and on the first client render (no measuring). */
+  /** Drawing size in pixels (default 720 × 300): fixed, so the chart draws on the first client render without measuring; scaled down to fit a narrower column. */
   width?: number;
   height?: number;
 };
@@ -46,6 +46,10 @@ function xDomain(points: readonly ScoreTrendPoint[], courses: readonly ScoreTren
     ...points.map((p) => dayTime(p.takenOn)),
     ...courses.flatMap((c) => [dayTime(c.startDate), ...(c.endDate ? [dayTime(c.endDate)] : []), ...c.doseChanges.map((d) => dayTime(d.changedOn))]),
   ];
+  if (times.length === 0) {
+    const today = dayTime(new Date().toISOString());
+    return [today - 30 * MS_PER_DAY, today];
+  }
   const low = Math.min(...times);
   const high = Math.max(...times);
   // A few days either side so the first and last dots are not cut by the axes.
@@ -78,12 +82,15 @@ function ScoreDot({ cx, cy, payload, index }: DotItemDotProps) {
   return <circle key={`dot-${index}`} cx={cx} cy={cy} r={4} fill={COLORS.line} stroke="#fff" strokeWidth={1.5} />;
 }
 
-export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, courses, description, width = 640, height = 280 }: ScoreTrendChartProps) {
+export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, courses, description, width = 720, height = 300 }: ScoreTrendChartProps) {
   const data: ChartDatum[] = points.map((p) => ({ time: dayTime(p.takenOn), total: p.total, isBaseline: p.isBaseline }));
   const domain = xDomain(points, courses);
   const baseline = points.find((p) => p.isBaseline);
+  // Drawn at a fixed size, so nothing waits on measuring the container (ResponsiveContainer can draw
+  // nothing until it has measured); the style then scales it down by its viewBox in a narrower column.
   return (
-    <div style={{ maxWidth: "100%", overflowX: "auto" }}>
+    // minWidth 0 lets a grid or flex column shrink below the drawing width.
+    <div style={{ minWidth: 0 }}>
       <LineChart
         width={width}
         height={height}
@@ -92,6 +99,7 @@ export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, cour
         role="img"
         aria-label={description}
         accessibilityLayer={false}
+        style={{ maxWidth: "100%", height: "auto", aspectRatio: `${width} / ${height}` }}
       >
         <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
         {courses.map((course) => (
