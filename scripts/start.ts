@@ -1,7 +1,8 @@
 // `npm start`: the whole local start on a fresh clone: database ready (migrated, studies loaded, demo
 // data on an empty database), a production build when the sources changed, then `next start`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "@/db/prepare";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-accounts";
@@ -12,23 +13,24 @@ const port = process.env.PORT ?? "3000";
 const env = { ...process.env, AUTH_SECRET: localAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
-function newestSourceTime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json"];
+const STAMP_FILE = ".next/yardstick-sources";
+
+/** Every source file's path and modification time: a deleted or added file changes it too. */
+function sourceStamp(): string {
+  const entries: string[] = [];
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (!stat.isDirectory()) return void entries.push(`${p}:${stat.mtimeMs}`);
+    for (const name of readdirSync(p)) walk(path.join(p, name));
+  };
+  SOURCES.forEach(walk);
+  return createHash("sha256").update(entries.sort().join("\n")).digest("hex");
 }
 
-function buildIsCurrent(): boolean {
-  const buildId = ".next/BUILD_ID";
-  if (!existsSync(buildId)) return false;
-  const sources = ["app", "components", "lib", "db", "next.config.ts", "package-lock.json"].map((p) =>
-    existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newestSourceTime(p),
-  );
-  return statSync(buildId).mtimeMs > Math.max(...sources);
+function buildIsCurrent(stamp: string): boolean {
+  return existsSync(".next/BUILD_ID") && existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, "utf8") === stamp;
 }
 
 async function main() {
@@ -38,13 +40,15 @@ async function main() {
   });
   if (process.exitCode) return;
 
-  if (!buildIsCurrent()) {
+  const stamp = sourceStamp();
+  if (!buildIsCurrent(stamp)) {
     console.log("Building the app (next build)...");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) {
       process.exitCode = build.status ?? 1;
       return;
     }
+    writeFileSync(STAMP_FILE, stamp);
   }
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: ["ignore", "pipe", "inherit"], env });

@@ -1,4 +1,4 @@
-import { formatValue } from "./figures";
+import { fieldLabel, formatValue } from "./figures";
 
 export type FigureRow = { label: string; value: string };
 
@@ -16,7 +16,7 @@ export function figureRows(
   const extra = fields.map(([key]) => key).filter((key) => !Object.hasOwn(labels, key));
   return [...known, ...extra].map((key) => {
     const value = (source as Record<string, unknown>)[key];
-    return { label: labels[key] ?? key.replace(/_/g, " "), value: (format[key] ?? formatValue)(value) };
+    return { label: labels[key] ?? fieldLabel(key), value: (format[key] ?? formatValue)(value) };
   });
 }
 

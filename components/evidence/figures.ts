@@ -43,3 +43,9 @@ export function formatTimepoint(timepoint: number | Record<string, number> | nul
     .map(([arm, weeks]) => `${armName(arm)}: week ${formatFigure(weeks)}`)
     .join(", ");
 }
+
+/** A field name of the evidence file as a label: "seed_discrepancy" -> "Seed discrepancy". */
+export function fieldLabel(key: string): string {
+  const words = key.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,7 +1,7 @@
 import { armLabel } from "@/lib/comparison";
 import { formatFigure, NOT_REPORTED, type ArmResult, type Outcome, type Study } from "@/lib/evidence";
 import { getInstrument } from "@/lib/instruments";
-import { formatCi, formatRateAsPercent, formatTimepoint, formatValue } from "./figures";
+import { fieldLabel, formatCi, formatRateAsPercent, formatTimepoint, formatValue } from "./figures";
 import { figureRows, FigureTable } from "./figure-table";
 
 const ARM_COLUMNS: Record<string, string> = {
@@ -15,11 +15,12 @@ const BETWEEN_GROUP_LABELS: Record<string, string> = {
   mean_difference: "Mean difference",
   median_difference: "Median difference",
   smd: "Standardised mean difference",
+  // studies.json gives one ci95 per between-group result, for the difference listed above it.
+  ci95: "95% CI",
+  iqr: "Interquartile range",
+  p: "p",
   cohens_d: "Cohen's d",
   effect_size: "Effect size",
-  iqr: "Interquartile range",
-  ci95: "95% CI",
-  p: "p",
   i2: "I² (heterogeneity)",
   grade: "GRADE certainty",
 };
@@ -50,7 +51,7 @@ function ArmResultsTable({ study, outcome, arms }: { study: Study; outcome: Outc
           <th scope="col">Arm</th>
           {columns.map((key) => (
             <th scope="col" key={key} className="num">
-              {ARM_COLUMNS[key] ?? key.replace(/_/g, " ")}
+              {ARM_COLUMNS[key] ?? fieldLabel(key)}
             </th>
           ))}
         </tr>

@@ -1,6 +1,6 @@
 import { armLabel } from "@/lib/comparison";
 import { formatFigure, NOT_REPORTED, type Study } from "@/lib/evidence";
-import { formatCi, formatRateAsPercent, formatValue } from "./figures";
+import { fieldLabel, formatCi, formatRateAsPercent, formatValue } from "./figures";
 
 const LAID_OUT = new Set(["definition", "rate_by_arm", "p", "absolute_risk_reduction_pct", "arr_ci95", "nnt", "nnt_ci95"]);
 
@@ -12,7 +12,7 @@ export function ResponderTable({ study }: { study: Study }) {
   const extra = Object.entries(responders).filter(([key]) => !LAID_OUT.has(key));
   return (
     <table>
-      <caption>Responders</caption>
+      <caption className="sr-only">Responders</caption>
       <tbody>
         <tr>
           <th scope="row">Definition</th>
@@ -56,7 +56,7 @@ export function ResponderTable({ study }: { study: Study }) {
         )}
         {extra.map(([key, value]) => (
           <tr key={key}>
-            <th scope="row">{key.replace(/_/g, " ")}</th>
+            <th scope="row">{fieldLabel(key)}</th>
             <td>{formatValue(value)}</td>
           </tr>
         ))}

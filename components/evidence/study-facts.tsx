@@ -1,6 +1,6 @@
 import { armLabel } from "@/lib/comparison";
 import { formatFigure, isVerified, NOT_REPORTED, studySize, type Study } from "@/lib/evidence";
-import { formatValue } from "./figures";
+import { fieldLabel, formatValue } from "./figures";
 
 // Study fields shown in their own sections of the study page (outcomes, responders, citation, notes).
 export const SECTION_FIELDS = new Set([
@@ -17,6 +17,7 @@ export const SECTION_FIELDS = new Set([
   "predictor",
   "seed_discrepancy",
   "summary",
+  "verification",
 ]);
 
 const FACT_LABELS: Record<string, string> = {
@@ -32,7 +33,6 @@ const FACT_LABELS: Record<string, string> = {
   duration_weeks: "Duration (weeks)",
   assessments: "Assessments",
   evidence_level: "Evidence level",
-  verification: "Verification",
 };
 
 // Counts and durations of a study found only in the source material are part of its unverified claim.
@@ -60,7 +60,7 @@ export function StudyFacts({ study }: { study: Study }) {
       {ordered.map((key) => (
         <div key={key}>
           <dt>
-            <strong>{FACT_LABELS[key] ?? key.replace(/_/g, " ")}</strong>
+            <strong>{FACT_LABELS[key] ?? fieldLabel(key)}</strong>
           </dt>
           <dd style={{ margin: 0 }}>{factValue(study, key)}</dd>
         </div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { alignAssessments, compareWithStudy, studyMatchesCourse, type Assessment, type CompareOutcome } from "@/lib/comparison";
-import { getInstrument, type InstrumentId } from "@/lib/instruments";
+import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
 import { percentReduction } from "@/lib/instruments/response";
 import { NotFoundError } from "./errors";
 import type { PatientDetail } from "./patients";
@@ -60,6 +60,11 @@ function studyRank(entry: StudyComparisons): number {
   return Math.min(3, ...ranks);
 }
 
+/** Benchmarks before thresholds before context before refusals; within each, the larger study first (FINAL before Younger 2013). */
+function byUsefulness(a: StudyComparisons, b: StudyComparisons): number {
+  return studyRank(a) - studyRank(b) || (b.study.size ?? -1) - (a.study.size ?? -1);
+}
+
 function instrumentName(id: InstrumentId): string {
   return getInstrument(id)?.shortName ?? id;
 }
@@ -112,10 +117,11 @@ function cardFacts(record: StudyRecord): StudyFactsForCard {
 export async function compareCoursesWithTrials(user: SessionUser, record: PatientDetail): Promise<CourseComparisons[]> {
   if (!teamIdsOf(user).includes(record.patient.teamId)) throw new NotFoundError("Patient");
   const studies = await listStudies(user);
-  const instrumentIds = [...new Set(record.assessments.map((a) => a.instrumentId))];
+  const scored = new Set(record.assessments.map((a) => a.instrumentId));
+  const instruments = instrumentIds.filter((id) => scored.has(id));
 
   return record.courses.map((course) => {
-    const inputs = instrumentIds.map((instrumentId) => {
+    const inputs = instruments.map((instrumentId) => {
       const scores = courseAssessments(record, course, instrumentId);
       return { instrumentId, scores, baseline: chosenBaseline(record, course, instrumentId) };
     });
@@ -144,7 +150,7 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
         status: course.status,
       },
       trajectories: inputs.map(({ instrumentId, scores, baseline }) => trajectory(course, instrumentId, scores, baseline)),
-      studies: compared.map((entry, index) => ({ entry, index })).sort((a, b) => studyRank(a.entry) - studyRank(b.entry) || a.index - b.index).map(({ entry }) => entry),
+      studies: compared.sort(byUsefulness),
     };
   });
 }

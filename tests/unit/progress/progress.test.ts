@@ -148,7 +148,7 @@ describe("Which course the summary follows", () => {
   });
 
   it("takes the latest course when none is active", () => {
-    const stopped = { ...current, status: "completed", endDate: "2025-04-01" };
+    const stopped = course({ id: "c-new", drug: "memantine", startDate: "2025-01-10", status: "completed", endDate: "2025-04-01" });
     const scores = [score("fiqr", "2024-05-20", 70), score("fiqr", "2025-01-03", 60), score("fiqr", "2025-03-10", 45)];
     expect(of(buildProgress(record([old, stopped], scores)), "fiqr").summary.courseId).toBe("c-new");
   });

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentTable } from "@/components/patients/assessment-table";
 import { CourseTable } from "@/components/patients/course-table";
+import { ComparedWithTrials } from "@/components/comparison/compared-with-trials";
 import { ProgressView } from "@/components/progress/progress-view";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/data/errors";
+import { compareCoursesWithTrials } from "@/lib/data/comparisons";
 import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
 import { requirePageUser } from "@/lib/data/session";
 
@@ -49,6 +51,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <CourseTable courses={record.courses} linkBase={`${base}/courses`} />
       <h2>Progress</h2>
       <ProgressView record={record} />
+      <ComparedWithTrials comparisons={await compareCoursesWithTrials(user, record)} />
       <h2>Assessments</h2>
       <AssessmentTable assessments={record.assessments} editBase={canWrite ? `${base}/assessments` : undefined} />
     </>

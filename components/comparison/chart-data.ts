@@ -1,0 +1,62 @@
+import type { ComparisonResult } from "@/lib/comparison";
+import { formatDerived, formatPointChange, formatWeeks } from "@/lib/comparison/format";
+import type { InstrumentTrajectory } from "@/lib/data/comparisons";
+import { formatFigure, NOT_REPORTED } from "@/lib/evidence";
+import { getInstrument } from "@/lib/instruments";
+import type { ChartArm, ChartPatientPoint, ComparisonChartProps } from "./comparison-chart";
+
+/** "Change from baseline (NRS points)" for a raw-change trial, "Reduction from baseline (%)" for a % trial. */
+export function yAxisLabel(result: ComparisonResult): string {
+  if (result.metric === "percent-reduction") return "Reduction from baseline (%)";
+  const instrument = getInstrument(result.outcome.instrument);
+  const unit = instrument ? `${instrument.shortName.replace(/^Pain /, "")} ${instrument.unitLabel}` : "points on the trial's scale";
+  return `Change from baseline (${unit})`;
+}
+
+function patientPoints(result: ComparisonResult, trajectory: InstrumentTrajectory): ChartPatientPoint[] {
+  const percent = result.metric === "percent-reduction";
+  const baseline = trajectory.points[0]?.score ?? 0;
+  return trajectory.points.flatMap((point) => {
+    const value = percent ? point.percentReduction : point.changePoints;
+    if (value === null) return [];
+    return [
+      {
+        weeks: point.weeksSinceStart,
+        value,
+        weeksText: formatWeeks(point.weeksSinceStart),
+        valueText: percent ? `${formatDerived(value)}%` : formatPointChange(value, baseline, point.score),
+        takenOn: point.takenOn,
+        isBaseline: point.isBaseline,
+      },
+    ];
+  });
+}
+
+function chartArms(result: ComparisonResult): ChartArm[] {
+  const unit = result.metric === "percent-reduction" ? "%" : "";
+  return result.arms.map((arm) => ({
+    label: arm.label,
+    isComparator: arm.isComparator,
+    weeks: arm.timepointWeeks,
+    mean: arm.mean,
+    ci95: arm.ci95,
+    meanText: arm.mean === null ? NOT_REPORTED : `${formatFigure(arm.mean)}${unit}`,
+    ciText: arm.ciText,
+  }));
+}
+
+/** The chart of one arm-benchmark comparison, its data pre-formatted on the server. */
+export function comparisonChartProps(result: ComparisonResult, trajectory: InstrumentTrajectory): ComparisonChartProps {
+  const patient = patientPoints(result, trajectory);
+  const arms = chartArms(result);
+  const axis = yAxisLabel(result);
+  const latest = patient.at(-1);
+  const armText = arms
+    .map((arm) => `${arm.label} ${arm.meanText}${arm.weeks === null ? "" : ` at week ${arm.weeks}`} (95% CI ${arm.ciText})`)
+    .join("; ");
+  const description =
+    `${trajectory.instrumentName}: the patient's ${axis.charAt(0).toLowerCase()}${axis.slice(1)} by weeks since course start` +
+    (latest ? `, ${latest.valueText} at week ${latest.weeksText}` : "") +
+    `, beside the mean of each arm of ${result.study.shortName}: ${armText}.`;
+  return { title: `${trajectory.instrumentName} beside ${result.study.shortName}'s arms`, yAxisLabel: axis, description, patient, arms };
+}

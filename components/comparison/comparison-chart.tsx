@@ -1,0 +1,212 @@
+"use client";
+
+import { CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Scatter, XAxis, YAxis } from "recharts";
+
+export type ChartPatientPoint = {
+  weeks: number;
+  value: number;
+  /** Shown in the table, e.g. "week 12.1". */
+  weeksText: string;
+  valueText: string;
+  takenOn: string;
+  isBaseline: boolean;
+};
+
+export type ChartArm = {
+  label: string;
+  isComparator: boolean;
+  /** Null when the trial reports no time point or no mean for the arm: listed in the table, not drawn. */
+  weeks: number | null;
+  mean: number | null;
+  ci95: [number, number] | null;
+  meanText: string;
+  /** "-1.7 to -0.8" or "not reported" */
+  ciText: string;
+};
+
+export type ComparisonChartProps = {
+  /** Table caption, e.g. "Pain NRS beside the FINAL trial's arms". */
+  title: string;
+  /** With units: "Change from baseline (NRS points)" or "Reduction from baseline (%)". */
+  yAxisLabel: string;
+  /** One sentence saying what the chart shows: the svg's aria-label. */
+  description: string;
+  patient: ChartPatientPoint[];
+  arms: ChartArm[];
+  width?: number;
+  height?: number;
+};
+
+const PATIENT_COLOUR = "#0b5cad";
+const ACTIVE_COLOURS = ["#b35900", "#1a7f37"];
+const COMPARATOR_COLOUR = "#6e40c9";
+const MUTED = "#57606a";
+
+type Styled = ChartArm & { colour: string; shape: "diamond" | "square" };
+
+function styleArms(arms: ChartArm[]): Styled[] {
+  let active = 0;
+  return arms.map((arm) =>
+    arm.isComparator
+      ? { ...arm, colour: COMPARATOR_COLOUR, shape: "square" }
+      : { ...arm, colour: ACTIVE_COLOURS[active++ % ACTIVE_COLOURS.length], shape: "diamond" },
+  );
+}
+
+const DODGE_WEEKS = 0.3;
+
+/** Arms measured at the same week are drawn a little apart so their error bars do not hide each other; the table gives the exact week. */
+function dodge<T extends { weeks: number }>(arms: T[]): (T & { x: number })[] {
+  return arms.map((arm) => {
+    const same = arms.filter((a) => a.weeks === arm.weeks);
+    const offset = (same.indexOf(arm) - (same.length - 1) / 2) * DODGE_WEEKS;
+    return { ...arm, x: arm.weeks + offset };
+  });
+}
+
+type Scale = { domain: [number, number]; ticks: number[] };
+
+/** A domain including 0 and every value, on round steps (1, 2, 5, 10, ...), with about six ticks. */
+function roundScale(values: number[], minimumStep: number): Scale {
+  // A little room either side, so no dot or error bar sits on an axis.
+  const spread = Math.max(...values, 0) - Math.min(...values, 0);
+  const low = Math.min(0, ...values) - spread * 0.03;
+  const high = Math.max(0, ...values) + spread * 0.03;
+  const rough = Math.max((high - low) / 6, minimumStep);
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const first = Math.floor(low / step) * step;
+  const last = Math.ceil(high / step) * step;
+  const ticks: number[] = [];
+  // Integer counting avoids drifting ticks such as 0.30000000000000004.
+  for (let i = 0; first + i * step <= last + step / 2; i++) ticks.push(Number((first + i * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks.at(-1)!], ticks };
+}
+
+/** The patient's change from baseline over the course, beside each trial arm's mean change (and 95% CI) at the trial's time point. */
+export function ComparisonChart({ title, yAxisLabel, description, patient, arms, width = 640, height = 300 }: ComparisonChartProps) {
+  const styled = styleArms(arms);
+  const drawn = dodge(styled.filter((a): a is Styled & { weeks: number; mean: number } => a.weeks !== null && a.mean !== null));
+  const x = roundScale([...patient.map((p) => p.weeks), ...drawn.map((a) => a.weeks)], 1);
+  const y = roundScale([...patient.map((p) => p.value), ...drawn.flatMap((a) => [a.mean, ...(a.ci95 ?? [])])], 0.5);
+  const withoutCi = drawn.filter((a) => a.ci95 === null);
+
+  return (
+    <figure style={{ margin: "0.75rem 0" }}>
+      <div style={{ maxWidth: "100%", overflowX: "auto" }}>
+        <ComposedChart
+          width={width}
+          height={height}
+          margin={{ top: 16, right: 24, bottom: 28, left: 24 }}
+          role="img"
+          aria-label={description}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
+          <XAxis
+            type="number"
+            dataKey="weeks"
+            domain={x.domain}
+            ticks={x.ticks}
+            allowDataOverflow
+            tick={{ fontSize: 11 }}
+            label={{ value: "Weeks since course start", position: "insideBottom", offset: -16, fill: MUTED, fontSize: 12 }}
+          />
+          <YAxis
+            type="number"
+            domain={y.domain}
+            ticks={y.ticks}
+            allowDataOverflow
+            tick={{ fontSize: 11 }}
+            width={48}
+            label={{ value: yAxisLabel, angle: -90, position: "insideLeft", offset: -12, style: { textAnchor: "middle" }, fill: MUTED, fontSize: 12 }}
+          />
+          <ReferenceLine y={0} stroke={MUTED} />
+          <Line
+            data={patient}
+            dataKey="value"
+            name="Patient"
+            type="linear"
+            stroke={PATIENT_COLOUR}
+            strokeWidth={2}
+            dot={{ r: 4, fill: PATIENT_COLOUR, stroke: "#fff", strokeWidth: 1.5 }}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+          {drawn.map((arm) => (
+            <Scatter
+              key={arm.label}
+              name={arm.label}
+              data={[{ weeks: arm.x, value: arm.mean, error: arm.ci95 ? [arm.mean - arm.ci95[0], arm.ci95[1] - arm.mean] : 0 }]}
+              dataKey="value"
+              fill={arm.colour}
+              shape={arm.shape}
+              isAnimationActive={false}
+            >
+              {arm.ci95 && <ErrorBar dataKey="error" direction="y" width={10} stroke={arm.colour} strokeWidth={2} isAnimationActive={false} />}
+            </Scatter>
+          ))}
+        </ComposedChart>
+      </div>
+      <ul aria-label="Legend" style={{ display: "flex", flexWrap: "wrap", gap: "1rem", listStyle: "none", padding: 0, margin: "0.25rem 0" }}>
+        <li>
+          <svg width="22" height="10" aria-hidden="true">
+            <line x1="0" y1="5" x2="22" y2="5" stroke={PATIENT_COLOUR} strokeWidth="2" />
+            <circle cx="11" cy="5" r="4" fill={PATIENT_COLOUR} />
+          </svg>{" "}
+          Patient
+        </li>
+        {styled.map((arm) => (
+          <li key={arm.label}>
+            <svg width="12" height="12" aria-hidden="true">
+              {arm.shape === "square" ? <rect x="1" y="1" width="10" height="10" fill={arm.colour} /> : <path d="M6 0 L12 6 L6 12 L0 6 Z" fill={arm.colour} />}
+            </svg>{" "}
+            {arm.label} mean{arm.ci95 ? " with 95% CI" : ""}
+          </li>
+        ))}
+      </ul>
+      {drawn.some((a) => a.x !== a.weeks) && <p className="muted">Arms measured at the same week are drawn slightly apart.</p>}
+      {withoutCi.length > 0 && (
+        <p className="muted">
+          95% CI not reported for {withoutCi.map((a) => a.label).join(" and ")}: no error bar is drawn.
+        </p>
+      )}
+      <table>
+        <caption>{title}: chart data</caption>
+        <thead>
+          <tr>
+            <th scope="col">Series</th>
+            <th scope="col" className="num">
+              Weeks since course start
+            </th>
+            <th scope="col" className="num">
+              {yAxisLabel}
+            </th>
+            <th scope="col">95% CI</th>
+          </tr>
+        </thead>
+        <tbody>
+          {patient.map((point, index) => (
+            <tr key={`patient-${index}`}>
+              <th scope="row">
+                Patient, {point.takenOn}
+                {point.isBaseline ? " (baseline)" : ""}
+              </th>
+              <td className="num">{point.weeksText}</td>
+              <td className="num">{point.valueText}</td>
+              <td>—</td>
+            </tr>
+          ))}
+          {arms.map((arm) => (
+            <tr key={`arm-${arm.label}`}>
+              <th scope="row">{arm.label} (trial mean)</th>
+              <td className="num">{arm.weeks === null ? "not reported" : String(arm.weeks)}</td>
+              <td className="num">{arm.meanText}</td>
+              <td>{arm.ciText}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
