@@ -61,10 +61,11 @@ async function findMember(db: Reader, user: SessionUser, memberId: unknown): Pro
 
 /**
  * Serialises admin changes within one team, so two admins demoting or deactivating each other at
- * the same moment cannot both pass the last-admin check.
+ * the same moment cannot both pass the last-admin check. "No key update" rather than "update", so
+ * inserts that merely reference the team (patients, memberships) need not wait.
  */
 async function lockTeam(tx: Tx, teamId: string): Promise<void> {
-  await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for("update");
+  await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for("no key update");
 }
 
 async function otherActiveAdmins(tx: Tx, teamId: string, memberId: string): Promise<number> {
@@ -104,6 +105,7 @@ function rethrowDuplicateMembership(error: unknown): never {
  */
 export async function createTeamUser(user: SessionUser, fields: NewUserFields): Promise<{ id: string; existingAccount: boolean }> {
   assertTeamAdmin(user);
+  // Stored exactly as sign-in looks it up.
   const input = parseOrRefuse(newUserSchema, { ...fields, email: normaliseEmail(String(fields.email ?? "")) });
   const db = await getDb();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);

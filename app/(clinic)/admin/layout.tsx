@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { requireTeamAdminPage } from "./require-team-admin";
+
+// Each page checks again: a layout is not re-run on every navigation, so it cannot be the only lock.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireTeamAdminPage();
+  return (
+    <>
+      <AdminNav />
+      {children}
+    </>
+  );
+}
