@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssessmentTable } from "@/components/patients/assessment-table";
 import { CourseTable } from "@/components/patients/course-table";
 import { ComparedWithTrials } from "@/components/comparison/compared-with-trials";
 import { ProgressView } from "@/components/progress/progress-view";
 import { roleAllows } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/data/errors";
 import { compareCoursesWithTrials } from "@/lib/data/comparisons";
-import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
+import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageUser } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -16,13 +14,7 @@ export const metadata: Metadata = { title: "Patient" };
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
-  let record: PatientDetail;
-  try {
-    record = await getPatientRecord(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const record = await patientRecordForPage(user, id);
   const { patient } = record;
   const canWrite = roleAllows(user.team.role, "write");
   const base = `/patients/${patient.id}`;

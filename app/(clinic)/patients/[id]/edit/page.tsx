@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchivePatientForm } from "@/components/patients/archive-patient-form";
 import { PatientForm } from "@/components/patients/patient-form";
-import { NotFoundError } from "@/lib/data/errors";
-import { findPatientForUser } from "@/lib/data/patients";
+import { patientForPage } from "@/lib/data/page-records";
 import { requirePageWriter } from "@/lib/data/session";
 import { archivePatientAction, updatePatientAction } from "../../actions";
 
@@ -12,10 +10,7 @@ export const metadata: Metadata = { title: "Edit patient" };
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageWriter();
   const { id } = await params;
-  const patient = await findPatientForUser(user, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const patient = await patientForPage(user, id);
   return (
     <>
       <h1>Edit patient {patient.code}</h1>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
-import { NotFoundError } from "@/lib/data/errors";
-import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
+import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageWriter } from "@/lib/data/session";
 import { isInstrumentId } from "@/lib/instruments";
 import { todayIso } from "@/lib/validation/dates";
@@ -14,13 +12,7 @@ export default async function NewAssessmentPage({ params, searchParams }: { para
   const user = await requirePageWriter();
   const { id } = await params;
   const { instrument } = await searchParams;
-  let record: PatientDetail;
-  try {
-    record = await getPatientRecord(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const record = await patientRecordForPage(user, id);
   return (
     <>
       <h1>Record an assessment for {record.patient.code}</h1>

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { SimpleForm } from "@/components/forms/simple-form";
 import { CourseTable } from "@/components/patients/course-table";
 import { roleAllows } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/data/errors";
-import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
+import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageUser } from "@/lib/data/session";
 import { getInstrument } from "@/lib/instruments";
 import { formatScore } from "@/lib/format";
@@ -19,13 +18,7 @@ export const metadata: Metadata = { title: "Treatment course" };
 export default async function CoursePage({ params }: { params: Promise<{ id: string; courseId: string }> }) {
   const user = await requirePageUser();
   const { id, courseId } = await params;
-  let record: PatientDetail;
-  try {
-    record = await getPatientRecord(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const record = await patientRecordForPage(user, id);
   const course = record.courses.find((c) => c.id === courseId);
   if (!course) notFound();
   const canWrite = roleAllows(user.team.role, "write");

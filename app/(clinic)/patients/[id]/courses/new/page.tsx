@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { StartCourseForm } from "@/components/courses/start-course-form";
-import { NotFoundError } from "@/lib/data/errors";
-import { findPatientForUser } from "@/lib/data/patients";
+import { patientForPage } from "@/lib/data/page-records";
 import { requirePageWriter } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { startCourseAction } from "../actions";
@@ -12,10 +10,7 @@ export const metadata: Metadata = { title: "Start a treatment course" };
 export default async function NewCoursePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageWriter();
   const { id } = await params;
-  const patient = await findPatientForUser(user, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const patient = await patientForPage(user, id);
   return (
     <>
       <h1>Start a treatment course for {patient.code}</h1>

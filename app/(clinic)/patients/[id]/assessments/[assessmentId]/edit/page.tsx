@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
-import { NotFoundError } from "@/lib/data/errors";
-import { getPatientRecord, type PatientDetail } from "@/lib/data/patients";
+import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageWriter } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { updateAssessmentAction } from "../../actions";
@@ -12,13 +11,7 @@ export const metadata: Metadata = { title: "Correct an assessment" };
 export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string; assessmentId: string }> }) {
   const user = await requirePageWriter();
   const { id, assessmentId } = await params;
-  let record: PatientDetail;
-  try {
-    record = await getPatientRecord(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const record = await patientRecordForPage(user, id);
   const assessment = record.assessments.find((a) => a.id === assessmentId);
   if (!assessment) notFound();
   return (
