@@ -24,7 +24,8 @@ test.describe("A clinician signs in and reads a patient's record", () => {
     await page.getByLabel("Password").fill(CLINICIAN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
-    await expect(page.getByText("40 patients")).toBeVisible();
+    await expect(page.getByText(/^\d+ patients/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "YS-001" })).toBeVisible();
     // The other team's patients (NS-...) never appear.
     await expect(page.getByRole("link", { name: /^NS-/ })).toHaveCount(0);
 
