@@ -16,12 +16,15 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export const ROLES = ["admin", "clinician", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
-export const SEXES = ["female", "male", "other", "unknown"] as const;
-export const COURSE_STATUSES = ["active", "stopped", "completed"] as const;
-export const ADVERSE_EVENT_SEVERITIES = ["mild", "moderate", "severe"] as const;
-export const INSTRUMENT_IDS = ["fiqr", "fiq", "pain_nrs_0_10", "pain_vas_0_100", "irls", "pgic"] as const;
+import { ADVERSE_EVENT_SEVERITIES, COURSE_STATUSES } from "@/lib/domain/courses";
+import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
+import { ROLES } from "@/lib/domain/roles";
+import { SEXES } from "@/lib/domain/sexes";
+
+// Re-exported for server-side code that already reads them from here; anything a client component
+// needs comes from lib/domain directly.
+export { ADVERSE_EVENT_SEVERITIES, COURSE_STATUSES, INSTRUMENT_IDS, ROLES, SEXES };
+export type { Role } from "@/lib/domain/roles";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

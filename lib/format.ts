@@ -8,3 +8,8 @@ export function formatSigned(value: number, unit = ""): string {
   const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
   return `${sign}${text}${unit}`;
 }
+
+/** "admin, clinician or viewer": the allowed values of a field, for its error message. */
+export function formatChoices(values: readonly string[]): string {
+  return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { DEFAULT_NEW_MEMBER_ROLE, ROLES } from "@/lib/domain/roles";
 import type { FormAction } from "./types";
 
 export function CreateUserForm({ action }: { action: FormAction }) {
@@ -20,10 +21,12 @@ export function CreateUserForm({ action }: { action: FormAction }) {
       </Field>
       <Field name="role" label="Role" error={errors.role} hint="Viewers read records; clinicians also record them; admins also manage users and read the audit trail.">
         {(p) => (
-          <select {...p} defaultValue={v.role ?? "clinician"}>
-            <option value="clinician">clinician</option>
-            <option value="viewer">viewer</option>
-            <option value="admin">admin</option>
+          <select {...p} defaultValue={v.role ?? DEFAULT_NEW_MEMBER_ROLE}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { ROLES } from "@/lib/domain/roles";
 import type { FormAction } from "./types";
 
 type MemberFormProps = { action: FormAction; memberName: string };
@@ -23,9 +24,11 @@ export function RoleForm({ action, memberId, memberName, role }: MemberFormProps
       </label>
       {/* Keyed by the saved role: React keeps an uncontrolled select's first default, and resets the form to it. */}
       <select key={role} id={id} name="role" defaultValue={role}>
-        <option value="admin">admin</option>
-        <option value="clinician">clinician</option>
-        <option value="viewer">viewer</option>
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
       </select>{" "}
       <button type="submit" className="secondary" disabled={pending}>
         {pending ? "Saving…" : "Change role"}

@@ -1,4 +1,5 @@
 import type { FormState } from "@/lib/actions/form-state";
+import type { Role } from "@/lib/domain/roles";
 
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -6,7 +7,7 @@ export type MemberRow = {
   id: string;
   email: string;
   displayName: string;
-  role: "admin" | "clinician" | "viewer";
+  role: Role;
   active: boolean;
   isYou: boolean;
   changeRole: FormAction;

@@ -20,7 +20,7 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
-  const [instrumentId, setInstrumentId] = useState<InstrumentId>(initial?.instrumentId ?? (v.instrumentId as InstrumentId) ?? defaultInstrument ?? "fiqr");
+  const [instrumentId, setInstrumentId] = useState<InstrumentId>(initial?.instrumentId ?? (v.instrumentId as InstrumentId) ?? defaultInstrument ?? instrumentIds[0]);
   const instrument = getInstrument(instrumentId)!;
   const [items, setItems] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initial?.items ?? {}).map(([k, val]) => [k, val === null ? "" : String(val)])),

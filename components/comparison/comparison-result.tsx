@@ -1,6 +1,7 @@
 import { describeEffect, summarizeComparison, summarizeResponder, type ComparisonResult } from "@/lib/comparison";
 import { formatWeeks } from "@/lib/comparison/format";
 import type { InstrumentTrajectory } from "@/lib/data/comparisons";
+import { SeverityLine } from "@/components/progress/severity-line";
 import { formatScore } from "@/lib/format";
 import { comparisonChartProps } from "./chart-data";
 import { ComparisonChart } from "./comparison-chart";
@@ -33,6 +34,7 @@ export function ComparisonResultView({
   return (
     <>
       <p>{summarizeComparison(result, instrumentName)}</p>
+      {result.instrumentClassification.severity && <SeverityLine severity={result.instrumentClassification.severity} />}
       <p className="muted">
         Baseline {baseline.takenAt} (score {formatScore(baseline.total)}
         {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest {latest.takenAt} (score{" "}

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/actions/form-state";
+import { SEXES } from "@/lib/domain/sexes";
 import { KNOWN_CONDITIONS } from "@/lib/validation/patient";
 
 type PatientValues = { code: string; birthYear: number | ""; sex: string; conditions: string[]; notes: string | null; version?: number };
@@ -36,10 +37,11 @@ export function PatientForm({
         {(p) => (
           <select {...p} defaultValue={v?.sex ?? initial.sex} required>
             <option value="">Choose…</option>
-            <option value="female">female</option>
-            <option value="male">male</option>
-            <option value="other">other</option>
-            <option value="unknown">unknown</option>
+            {SEXES.map((sex) => (
+              <option key={sex} value={sex}>
+                {sex}
+              </option>
+            ))}
           </select>
         )}
       </Field>

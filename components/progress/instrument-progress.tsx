@@ -12,6 +12,7 @@ import {
   toneOf,
 } from "@/lib/progress/describe";
 import type { InstrumentProgress } from "@/lib/progress/progress";
+import { SeverityLine } from "./severity-line";
 
 const ARROW = { improving: "↓", worsening: "↑", stable: "→" } as const;
 
@@ -73,6 +74,7 @@ function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
             <span aria-hidden="true">{ARROW[tone]} </span>
             {summary.category.label}
           </p>
+          {summary.category.severity && <SeverityLine severity={summary.category.severity} />}
           {summary.category.reason && <p>{summary.category.reason}</p>}
           <p className="muted">
             <small>Source: {summary.category.source}</small>

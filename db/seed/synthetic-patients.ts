@@ -1,3 +1,6 @@
+import type { AdverseEventSeverity, CourseStatus } from "@/lib/domain/courses";
+import type { InstrumentId } from "@/lib/domain/instruments";
+import type { Sex } from "@/lib/domain/sexes";
 import { addDays } from "./dates";
 import { between, seededRandom } from "./random";
 
@@ -7,7 +10,7 @@ import { between, seededRandom } from "./random";
 type Plan = "memantine-fm" | "ldn-fm" | "memantine-rls" | "ldn-mecfs" | "memantine-neuropathic";
 
 export type SyntheticAssessment = {
-  instrumentId: "fiqr" | "pain_nrs_0_10" | "irls";
+  instrumentId: InstrumentId;
   takenOn: string;
   /** 0..1, how severe the patient is on that day; turned into item answers by the seed. */
   severity: number;
@@ -17,7 +20,7 @@ export type SyntheticAssessment = {
 export type SyntheticPatient = {
   code: string;
   birthYear: number;
-  sex: "female" | "male";
+  sex: Sex;
   conditions: string[];
   course: {
     drug: string;
@@ -26,10 +29,10 @@ export type SyntheticPatient = {
     doseUnit: string;
     startDate: string;
     endDate: string | null;
-    status: "active" | "stopped" | "completed";
+    status: CourseStatus;
     stopReason: string | null;
     doseSteps: { changedOn: string; dose: number }[];
-    adverseEvents: { occurredOn: string; event: string; severity: "mild" | "moderate" | "severe" }[];
+    adverseEvents: { occurredOn: string; event: string; severity: AdverseEventSeverity }[];
   };
   assessments: SyntheticAssessment[];
 };

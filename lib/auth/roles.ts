@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/roles";
 
 export type Permission = "read" | "write" | "manage_team";
 

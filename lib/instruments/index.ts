@@ -1,3 +1,4 @@
+import { INSTRUMENT_DISPLAY_ORDER, isInstrumentId } from "@/lib/domain/instruments";
 import { fiq } from "./fiq";
 import { fiqr } from "./fiqr";
 import { irls } from "./irls";
@@ -17,11 +18,10 @@ export const instruments: Record<InstrumentId, Instrument> = {
   pgic,
 };
 
-export const instrumentIds = Object.keys(instruments) as InstrumentId[];
+/** In display order (lib/domain/instruments.ts). */
+export const instrumentIds: readonly InstrumentId[] = INSTRUMENT_DISPLAY_ORDER;
 
-export function isInstrumentId(x: unknown): x is InstrumentId {
-  return typeof x === "string" && Object.hasOwn(instruments, x);
-}
+export { isInstrumentId };
 
 export function getInstrument(id: string): Instrument | undefined {
   return isInstrumentId(id) ? instruments[id] : undefined;

@@ -27,6 +27,13 @@ export const IRLS_APPROXIMATE_MCID = {
   source: "post hoc analysis of rotigotine RLS trials",
 };
 
+/**
+ * The change in points classified as important, either way: the lower end of the approximate MCID
+ * range (9 of 9–11 points). The source describes improvement only; a rise as large is this product's
+ * mirror rule for worsening.
+ */
+export const IRLS_IMPORTANT_CHANGE_POINTS = Math.min(...IRLS_APPROXIMATE_MCID.valuesPoints.map(Math.abs));
+
 export const IRLS_LICENSING =
   "The IRLS is a copyrighted instrument: the product stores item scores; show item wording only if the clinic holds a licence, otherwise short item labels.";
 
@@ -54,6 +61,18 @@ const IRLS_ITEMS: InstrumentItem[] = IRLS_ITEM_LABELS.map((label, index) => ({
 /** The band containing a total, or undefined for a value that is not a whole number from 0 to 40. */
 export function irlsSeverityBand(total: number): IrlsSeverityBand | undefined {
   return IRLS_SEVERITY_BANDS.find((band) => Number.isInteger(total) && total >= band.min && total <= band.max);
+}
+
+/** A move between severity bands: a description of severity, not a response to treatment. */
+export type IrlsSeverityMove = { from: string; to: string; label: string; source: string };
+
+/** "Severity: moderate → mild"; undefined when either total is not a whole number from 0 to 40. */
+export function irlsSeverityMove(baseline: number, current: number): IrlsSeverityMove | undefined {
+  const from = irlsSeverityBand(baseline);
+  const to = irlsSeverityBand(current);
+  if (!from || !to) return undefined;
+  const label = from === to ? `Severity: ${from.label} (same band)` : `Severity: ${from.label} → ${to.label}`;
+  return { from: from.label, to: to.label, label, source: `Severity bands: ${IRLS_CITATION}` };
 }
 
 /** Total = sum of the 10 items (0-40). The evidence file gives no rule for missing items, so all are required. */

@@ -1,6 +1,6 @@
 import { changeReachesPercent } from "./exact-percent";
 import { getInstrument } from "./index";
-import { IRLS_APPROXIMATE_MCID, IRLS_CITATION, IRLS_SEVERITY_BANDS, irlsSeverityBand } from "./irls";
+import { IRLS_APPROXIMATE_MCID, IRLS_IMPORTANT_CHANGE_POINTS, type IrlsSeverityMove, irlsSeverityMove } from "./irls";
 import { PGIC_RANGE, PGIC_THRESHOLDS, pgicLabel } from "./pgic";
 import { FIQ_MCID, FIQ_MCID_CITATION, IMMPACT_CITATION, IMMPACT_PCT_REDUCTION } from "./published";
 import type { Instrument, InstrumentId } from "./types";
@@ -13,14 +13,13 @@ export type ResponseCategory = {
     | "meaningful"
     | "no_important_change"
     | "worsened"
-    | "band_improved"
-    | "band_same"
-    | "band_worsened"
     | "not_classifiable";
   label: string;
   direction: "improved" | "unchanged" | "worsened" | "unknown";
   source: string;
   reason?: string;
+  /** IRLS only: the move between severity bands, shown beside the response, never as the response. */
+  severity?: IrlsSeverityMove;
 };
 
 // The published thresholds describe improvement only. Treating a rise of the same size as worsening
@@ -95,24 +94,38 @@ function classifyFibromyalgiaImpact(baseline: number, current: number, isFiqr: b
 function irlsSource(): string {
   const points = IRLS_APPROXIMATE_MCID.valuesPoints.map(Math.abs);
   return (
-    `Severity bands: ${IRLS_CITATION}. Approximate MCID: a change of about ${Math.min(...points)}–${Math.max(...points)} points ` +
-    `(${IRLS_APPROXIMATE_MCID.source}; authors and journal not verified).`
+    `Approximate MCID: a fall of ${Math.min(...points)}–${Math.max(...points)} points matched clinicians' "much improved" ratings ` +
+    `(${IRLS_APPROXIMATE_MCID.source}; authors and journal not verified); the lower end, ${IRLS_IMPORTANT_CHANGE_POINTS} points, is used`
   );
 }
 
-/** IRLS: movement between the published severity bands. */
+/**
+ * IRLS: the change in points against the approximate MCID, never the severity band (a 1-point
+ * change can cross a band edge; a 9-point fall can stay inside one). The band move rides along as
+ * `severity`.
+ */
 function classifyIrls(baseline: number, current: number): ResponseCategory {
   const source = irlsSource();
-  const from = irlsSeverityBand(baseline);
-  const to = irlsSeverityBand(current);
-  if (!from || !to) {
-    const value = from ? current : baseline;
-    return notClassifiable(`IRLS total ${value} is not a whole number from 0 to 40, so it has no severity band.`, source);
+  const severity = irlsSeverityMove(baseline, current);
+  if (!severity) {
+    const value = Number.isInteger(baseline) ? current : baseline;
+    return notClassifiable(`IRLS total ${value} is not a whole number: a total is the sum of ten item scores from 0 to 4.`, source);
   }
-  const step = IRLS_SEVERITY_BANDS.indexOf(to) - IRLS_SEVERITY_BANDS.indexOf(from);
-  if (step < 0) return { key: "band_improved", label: `Improved from ${from.label} to ${to.label}`, direction: "improved", source };
-  if (step > 0) return { key: "band_worsened", label: `Worsened from ${from.label} to ${to.label}`, direction: "worsened", source };
-  return { key: "band_same", label: `Same severity band (${from.label})`, direction: "unchanged", source };
+  const threshold = IRLS_IMPORTANT_CHANGE_POINTS;
+  const { points } = changeFromBaseline(baseline, current);
+  if (points <= -threshold) {
+    return { key: "meaningful", label: `Meaningful improvement (fell ${threshold} or more points; approximate threshold)`, direction: "improved", source, severity };
+  }
+  if (points >= threshold) {
+    return {
+      key: "worsened",
+      label: `Worsened (rose ${threshold} or more points; this product's mirror of the improvement threshold)`,
+      direction: "worsened",
+      source: `${source}; ${MIRRORED}`,
+      severity,
+    };
+  }
+  return { key: "no_important_change", label: `No important change (less than ${threshold} points either way)`, direction: "unchanged", source, severity };
 }
 
 /** PGIC is itself a rating of change, so it is classified by its own value (IMMPACT 2008 levels). */

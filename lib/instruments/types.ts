@@ -1,4 +1,6 @@
-export type InstrumentId = "fiqr" | "fiq" | "pain_nrs_0_10" | "pain_vas_0_100" | "irls" | "pgic";
+import type { InstrumentId } from "@/lib/domain/instruments";
+
+export type { InstrumentId };
 
 /** field = an item key (e.g. "function_3"), a FIQR domain id (e.g. "function") when a whole domain is unanswered, or "total". */
 export type FieldError = { field: string; message: string };

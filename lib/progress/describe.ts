@@ -73,6 +73,7 @@ export function describeProgress(p: InstrumentProgress): string {
     );
   }
   if (summary.category) parts.push(summary.category.label);
+  if (summary.category?.severity) parts.push(summary.category.severity.label);
   if (p.courses.length > 0) {
     const courses = p.courses.map((c) => `${c.label} from ${dayOf(c.startDate)}${c.endDate ? ` to ${dayOf(c.endDate)}` : ""}`);
     parts.push(`courses: ${courses.join("; ")}`);

@@ -1,6 +1,7 @@
 // The patient "Progress" view as plain data: per instrument, the scores over time, the treatment
 // courses, and the change from baseline with its response category. Pure: no database, no React,
 // no rounding (the UI formats).
+import { INSTRUMENT_DISPLAY_ORDER } from "@/lib/domain/instruments";
 import { getInstrument } from "@/lib/instruments";
 import { changeFromBaseline, classifyPgic, classifyResponse, type ResponseCategory } from "@/lib/instruments/response";
 import type { Instrument, InstrumentId } from "@/lib/instruments/types";
@@ -81,7 +82,7 @@ export type InstrumentProgress = {
 };
 
 /** Display order: the condition-specific composites first, PGIC (a rating of change) last. */
-export const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = ["fiqr", "fiq", "pain_nrs_0_10", "pain_vas_0_100", "irls", "pgic"];
+export const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = INSTRUMENT_DISPLAY_ORDER;
 
 type Course = ProgressInput["courses"][number];
 type Assessment = ProgressInput["assessments"][number];

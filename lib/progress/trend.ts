@@ -1,3 +1,4 @@
+import { LIST_TREND_PREFERENCE } from "@/lib/domain/instruments";
 import { getInstrument } from "@/lib/instruments";
 import { classifyResponse } from "@/lib/instruments/response";
 import type { InstrumentId } from "@/lib/instruments/types";
@@ -6,7 +7,7 @@ export type Score = { instrumentId: InstrumentId; takenOn: string; totalScore: n
 export type Trend = { direction: "improving" | "stable" | "worsening"; instrument: string; label: string };
 
 // The instrument a list's trend follows, in this order: the condition-specific composite first.
-const TREND_PREFERENCE: InstrumentId[] = ["fiqr", "irls", "fiq", "pain_nrs_0_10", "pain_vas_0_100"];
+const TREND_PREFERENCE: readonly InstrumentId[] = LIST_TREND_PREFERENCE;
 
 /**
  * Improving / stable / worsening from the first to the latest score of the patient's main

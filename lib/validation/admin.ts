@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/roles";
+import { formatChoices } from "@/lib/format";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { ValidationError } from "@/lib/data/errors";
 import { isoDate } from "./dates";
@@ -7,7 +8,7 @@ import { isoDate } from "./dates";
 /** Form fields arrive as "" when left empty; the filters treat that as "not given". */
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-export const roleSchema = z.enum(ROLES, { error: "Choose admin, clinician or viewer." });
+export const roleSchema = z.enum(ROLES, { error: `Choose ${formatChoices(ROLES)}.` });
 
 export const newUserSchema = z.object({
   email: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INSTRUMENT_IDS } from "@/db/schema";
+import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
 import { isoDate } from "./dates";
 
 /** The envelope of an assessment; the instrument's own score() validates the answers. */

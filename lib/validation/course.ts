@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ADVERSE_EVENT_SEVERITIES } from "@/db/schema";
+import { ADVERSE_EVENT_SEVERITIES, ENDED_COURSE_STATUSES } from "@/lib/domain/courses";
+import { formatChoices } from "@/lib/format";
 import { isoDate } from "./dates";
 
 export const DRUG_CHOICES = ["memantine", "low-dose naltrexone"] as const;
@@ -32,7 +33,7 @@ export const doseChangeSchema = z.object({
 });
 
 export const endCourseSchema = z.object({
-  status: z.enum(["stopped", "completed"], { error: "Choose stopped or completed." }),
+  status: z.enum(ENDED_COURSE_STATUSES, { error: `Choose ${formatChoices(ENDED_COURSE_STATUSES)}.` }),
   endDate: isoDate("End date"),
   stopReason: text("Reason", 500),
   version: z.coerce.number().int().min(1),
@@ -41,7 +42,7 @@ export const endCourseSchema = z.object({
 export const adverseEventSchema = z.object({
   occurredOn: isoDate("Date of the side effect"),
   event: text("Side effect", 200),
-  severity: z.enum(ADVERSE_EVENT_SEVERITIES, { error: "Choose mild, moderate or severe." }),
+  severity: z.enum(ADVERSE_EVENT_SEVERITIES, { error: `Choose ${formatChoices(ADVERSE_EVENT_SEVERITIES)}.` }),
   notes: z.string().trim().max(1000).optional().transform((s) => s || null),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SEXES } from "@/db/schema";
+import { SEXES } from "@/lib/domain/sexes";
+import { formatChoices } from "@/lib/format";
 
 export const KNOWN_CONDITIONS = ["fibromyalgia", "ME/CFS", "restless legs syndrome", "neuropathic pain", "chronic pain"] as const;
 
@@ -17,7 +18,7 @@ export const patientSchema = z.object({
     .int("Birth year must be a whole year such as 1975.")
     .min(1900, "Birth year must be 1900 or later.")
     .refine((y) => y <= currentYear(), "Birth year cannot be in the future."),
-  sex: z.enum(SEXES, { error: "Choose female, male, other or unknown." }),
+  sex: z.enum(SEXES, { error: `Choose ${formatChoices(SEXES)}.` }),
   conditions: z
     .array(z.string().trim().min(1).max(100, "A condition can be at most 100 characters."))
     .max(20, "At most 20 conditions.")

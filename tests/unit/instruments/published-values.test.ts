@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fiq, FIQ_SOURCE } from "@/lib/instruments/fiq";
 import { FIQR_DOMAINS, FIQR_ITEM_RANGE, FIQR_SOURCE, fiqr } from "@/lib/instruments/fiqr";
-import { IRLS_APPROXIMATE_MCID, IRLS_ITEM_RANGE, IRLS_SEVERITY_BANDS, IRLS_SOURCE, IRLS_TOTAL_RANGE, irls } from "@/lib/instruments/irls";
+import { IRLS_APPROXIMATE_MCID, IRLS_IMPORTANT_CHANGE_POINTS, IRLS_ITEM_RANGE, IRLS_SEVERITY_BANDS, IRLS_SOURCE, IRLS_TOTAL_RANGE, irls } from "@/lib/instruments/irls";
 import { painNrs } from "@/lib/instruments/pain-nrs";
 import { painVas } from "@/lib/instruments/pain-vas";
 import { PGIC_LABELS, PGIC_THRESHOLDS, pgic } from "@/lib/instruments/pgic";
@@ -62,6 +62,8 @@ describe.skipIf(!existsSync(EVIDENCE))("Published values match the evidence file
     expect([...IRLS_APPROXIMATE_MCID.valuesPoints]).toEqual(file.mcid.values_points);
     expect(IRLS_APPROXIMATE_MCID.note).toBe(file.mcid.note);
     expect(IRLS_APPROXIMATE_MCID.source).toBe(file.mcid.source);
+    // The threshold used is the lower end of the published range, not a new figure.
+    expect(IRLS_IMPORTANT_CHANGE_POINTS).toBe(Math.min(...file.mcid.values_points.map(Math.abs)));
   });
 
   it("PGIC: range, labels, IMMPACT levels", () => {

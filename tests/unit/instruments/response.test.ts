@@ -110,28 +110,81 @@ describe("FIQ and FIQR: the FIQ's MCID (14.1% reduction)", () => {
   });
 });
 
-describe("IRLS: change of severity band", () => {
-  it("25 → 15 moves from severe to moderate: band improved", () => {
-    const result = classifyResponse("irls", 25, 15);
-    expect(result).toMatchObject({ key: "band_improved", label: "Improved from severe to moderate", direction: "improved" });
-    expect(result.source).toContain("9–11 points");
-    expect(result.source).toMatch(/approximate/i);
+describe("IRLS: response by points against the approximate MCID, severity band beside it", () => {
+  // instruments.json, irls.mcid: a fall of 9 to 11 points matched "much improved" (approximate); 9 is used.
+  it.each([
+    [20, 12, -8, "no_important_change", "unchanged", "Severity: moderate (same band)"],
+    [20, 11, -9, "meaningful", "improved", "Severity: moderate (same band)"],
+    [20, 10, -10, "meaningful", "improved", "Severity: moderate → mild"],
+    [30, 21, -9, "meaningful", "improved", "Severity: severe (same band)"],
+    [29, 20, -9, "meaningful", "improved", "Severity: severe → moderate"],
+    [12, 20, 8, "no_important_change", "unchanged", "Severity: moderate (same band)"],
+    [11, 20, 9, "worsened", "worsened", "Severity: moderate (same band)"],
+    [10, 11, 1, "no_important_change", "unchanged", "Severity: mild → moderate"],
+    [21, 20, -1, "no_important_change", "unchanged", "Severity: severe → moderate"],
+    [20, 20, 0, "no_important_change", "unchanged", "Severity: moderate (same band)"],
+  ] as const)("%i → %i (%i points) is %s; %s", (baseline, current, points, key, direction, severity) => {
+    expect(current - baseline).toBe(points);
+    const result = classifyResponse("irls", baseline, current);
+    expect(result).toMatchObject({ key, direction });
+    expect(result.severity?.label).toBe(severity);
   });
 
-  it("15 → 25 moves from moderate to severe: band worsened", () => {
-    expect(classifyResponse("irls", 15, 25)).toMatchObject({ key: "band_worsened", label: "Worsened from moderate to severe", direction: "worsened" });
+  it("a fall of 9 or more is a meaningful improvement, labelled approximate, with its source", () => {
+    const result = classifyResponse("irls", 20, 11);
+    expect(result.label).toBe("Meaningful improvement (fell 9 or more points; approximate threshold)");
+    expect(result.source).toContain("a fall of 9–11 points");
+    expect(result.source).toContain("post hoc analysis of rotigotine RLS trials; authors and journal not verified");
+    expect(result.source).not.toMatch(/product rule/);
   });
 
-  it("11 → 20 stays moderate: same band", () => {
-    expect(classifyResponse("irls", 11, 20)).toMatchObject({ key: "band_same", label: "Same severity band (moderate)", direction: "unchanged" });
+  it("a rise of 9 or more is worsening, labelled as the product's own mirror rule", () => {
+    const result = classifyResponse("irls", 11, 20);
+    expect(result.label).toBe("Worsened (rose 9 or more points; this product's mirror of the improvement threshold)");
+    expect(result.source).toMatch(/mirrored for worsening \(product rule\)$/);
   });
 
-  it("a baseline of 0 still has a band (none)", () => {
-    expect(classifyResponse("irls", 0, 5)).toMatchObject({ key: "band_worsened", label: "Worsened from none to mild" });
+  it("less than 9 either way is no important change, whatever the bands", () => {
+    expect(classifyResponse("irls", 10, 11).label).toBe("No important change (less than 9 points either way)");
   });
 
-  it("a total that is not a whole number is not classifiable", () => {
-    expect(classifyResponse("irls", 20.5, 10)).toMatchObject({ key: "not_classifiable" });
+  it("reports the band move as severity, with the bands' own source, never as the response", () => {
+    expect(classifyResponse("irls", 20, 10).severity).toEqual({
+      from: "moderate",
+      to: "mild",
+      label: "Severity: moderate → mild",
+      source: "Severity bands: IRLS Study Group, Sleep Med 2003",
+    });
+    expect(classifyResponse("irls", 10, 11).label).not.toMatch(/moderate|mild|band/);
+  });
+
+  it("for every pair of totals, the response depends on the points alone", () => {
+    for (let baseline = 0; baseline <= 40; baseline++) {
+      for (let current = 0; current <= 40; current++) {
+        const points = current - baseline;
+        const expected = points <= -9 ? "meaningful" : points >= 9 ? "worsened" : "no_important_change";
+        expect(classifyResponse("irls", baseline, current).key, `${baseline} → ${current}`).toBe(expected);
+      }
+    }
+  });
+
+  it("a baseline of 0 is classified by points (no percentage is needed)", () => {
+    expect(classifyResponse("irls", 0, 8)).toMatchObject({ key: "no_important_change", severity: { label: "Severity: none → mild" } });
+    expect(classifyResponse("irls", 0, 9)).toMatchObject({ key: "worsened", severity: { label: "Severity: none → mild" } });
+    expect(classifyResponse("irls", 9, 0)).toMatchObject({ key: "meaningful", severity: { label: "Severity: mild → none" } });
+  });
+
+  it.each([
+    [41, 20, /Baseline 41 is outside the IRLS range 0 to 40/],
+    [20, -1, /Current value -1 is outside the IRLS range 0 to 40/],
+    [20, Number.NaN, /Current value NaN is outside/],
+    [Number.POSITIVE_INFINITY, 20, /Baseline Infinity is outside/],
+    [20.5, 10, /IRLS total 20.5 is not a whole number/],
+    [20, 10.5, /IRLS total 10.5 is not a whole number/],
+  ])("%s → %s is not classifiable", (baseline, current, reason) => {
+    const result = classifyResponse("irls", baseline, current);
+    expect(result).toMatchObject({ key: "not_classifiable", direction: "unknown", reason: expect.stringMatching(reason) });
+    expect(result.severity).toBeUndefined();
   });
 });
 

@@ -68,6 +68,16 @@ describe("The chart's sentence for screen readers", () => {
         `${classifyResponse("fiqr", 60, 45).label}; courses: memantine 20 mg/day from 2025-01-10 to 2025-04-01.`,
     );
   });
+
+  it("for IRLS, says the severity band move after the response", () => {
+    const [irls] = buildProgress(record([memantine], [score("irls", "2025-01-03", 10), score("irls", "2025-03-10", 11)]));
+    expect(describeProgress(irls)).toBe(
+      "IRLS: 2 scores from 2025-01-03 to 2025-03-10; baseline 10 on 2025-01-03; " +
+        "latest 11 on 2025-03-10, +1 points (+10%) from baseline, score rose: worse; " +
+        "No important change (less than 9 points either way); Severity: mild → moderate; " +
+        "courses: memantine 20 mg/day from 2025-01-10 to 2025-04-01.",
+    );
+  });
 });
 
 describe("The table beneath the chart", () => {

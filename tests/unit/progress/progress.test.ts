@@ -112,11 +112,12 @@ describe("Pain NRS 5 → 7: worsening is reported as plainly as improvement", ()
   });
 });
 
-describe("IRLS 25 → 15: moved down a severity band", () => {
-  it("gives −10 points, −40%, improved from severe to moderate", () => {
+describe("IRLS 25 → 15: a fall of 10 points", () => {
+  it("gives −10 points, −40%, a meaningful improvement by points, severity severe → moderate beside it", () => {
     const irls = of(buildProgress(patient), "irls");
     expect(irls.summary.change).toEqual({ points: 15 - 25, percent: ((15 - 25) / 25) * 100 });
-    expect(irls.summary.category).toMatchObject({ key: "band_improved", label: "Improved from severe to moderate", direction: "improved" });
+    expect(irls.summary.category).toMatchObject({ key: "meaningful", direction: "improved", severity: { from: "severe", to: "moderate" } });
+    expect(irls.summary.category?.label).toMatch(/approximate/);
   });
 });
 

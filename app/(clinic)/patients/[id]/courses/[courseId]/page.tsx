@@ -5,6 +5,7 @@ import { SimpleForm } from "@/components/forms/simple-form";
 import { CourseTable } from "@/components/patients/course-table";
 import { roleAllows } from "@/lib/auth/roles";
 import { patientRecordForPage } from "@/lib/data/page-records";
+import { ADVERSE_EVENT_SEVERITIES, ENDED_COURSE_STATUSES } from "@/lib/domain/courses";
 import { requirePageUser } from "@/lib/data/session";
 import { getInstrument } from "@/lib/instruments";
 import { formatScore } from "@/lib/format";
@@ -82,7 +83,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
               fields={[
                 { name: "occurredOn", label: "Date", kind: "date", max: today },
                 { name: "event", label: "Side effect", kind: "text", hint: "e.g. dizziness, headache, vivid dreams" },
-                { name: "severity", label: "Severity", kind: "select", options: ["mild", "moderate", "severe"].map((s) => ({ value: s, label: s })) },
+                { name: "severity", label: "Severity", kind: "select", options: ADVERSE_EVENT_SEVERITIES.map((s) => ({ value: s, label: s })) },
                 { name: "notes", label: "Notes (optional)", kind: "text" },
               ]}
             />
@@ -95,7 +96,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                 action={bind(endCourseAction)}
                 fields={[
                   { name: "version", kind: "hidden", value: String(course.version) },
-                  { name: "status", label: "Outcome", kind: "select", options: [{ value: "stopped", label: "stopped" }, { value: "completed", label: "completed" }] },
+                  { name: "status", label: "Outcome", kind: "select", options: ENDED_COURSE_STATUSES.map((s) => ({ value: s, label: s })) },
                   { name: "endDate", label: "End date", kind: "date", max: today },
                   { name: "stopReason", label: "Reason", kind: "text" },
                 ]}
