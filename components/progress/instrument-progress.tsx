@@ -1,6 +1,7 @@
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { formatScore, formatSigned } from "@/lib/format";
-import { baselineRule, dayOf } from "@/lib/progress/baseline";
+import { dayOf } from "@/lib/progress/calendar";
+import { baselineRule } from "@/lib/progress/timeline";
 import {
   axisLabel,
   changeDirectionWords,

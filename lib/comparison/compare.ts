@@ -1,8 +1,7 @@
 import { formatFigure, isVerified, NOT_REPORTED, studyShortName, studySize } from "@/lib/evidence/describe-study";
 import type { Outcome, Study } from "@/lib/evidence/types";
 import { getInstrument } from "@/lib/instruments";
-import { changeFromBaseline, classifyResponse, percentReduction } from "@/lib/instruments/response";
-import { alignAssessments } from "./align";
+import type { TimelinePoint } from "@/lib/progress/timeline";
 import { formatWeeks } from "./format";
 import { armLabel, isComparatorArm } from "./arms";
 import { studyMatchesCourse } from "./matching";
@@ -19,6 +18,7 @@ import type {
   PublishedEffect,
   RefusalCode,
   StudyFacts,
+  TimedAssessment,
   TrialMetric,
 } from "./types";
 
@@ -27,6 +27,10 @@ export const CI_OF_MEAN_NOTE =
 
 function refuse(study: Study, code: RefusalCode, reason: string, claims: string[] = []): ComparisonRefusal {
   return { comparable: false, studyId: study.id, studyName: studyShortName(study), code, reason, claims };
+}
+
+function timed(point: TimelinePoint<unknown>): TimedAssessment {
+  return { takenAt: point.takenOn, total: point.total, weeksSinceStart: point.weeksSinceStart };
 }
 
 function studyFacts(study: Study): StudyFacts {
@@ -81,7 +85,7 @@ function armComparisons(study: Study, outcome: Outcome, metric: TrialMetric, pat
  * or explains why that would not be honest.
  */
 export function compareWithStudy(input: CompareInput): CompareOutcome {
-  const { course, instrumentId, assessments, baseline: explicitBaseline, study } = input;
+  const { course, instrumentId, timeline, study } = input;
   const name = studyShortName(study);
 
   if (!isVerified(study)) {
@@ -103,22 +107,22 @@ export function compareWithStudy(input: CompareInput): CompareOutcome {
   if (!selection.ok) return refuse(study, selection.code, selection.reason, selection.claims);
   const { outcome, mode, metric } = selection;
 
-  const aligned = alignAssessments(course.startDate, assessments, explicitBaseline);
-  if (!aligned.ok) return refuse(study, "invalid-assessment", aligned.problem);
-  const { baseline, latest } = aligned;
-  if (!baseline) {
+  if (!timeline.ok) return refuse(study, "invalid-assessment", timeline.problem);
+  const { baseline: start, latest: last } = timeline;
+  if (!start) {
     return refuse(study, "no-baseline", `No baseline: no assessment on or before the course start (${course.startDate}) and none chosen.`);
   }
-  if (!latest) {
+  if (!last?.change) {
     return refuse(study, "no-follow-up", `No follow-up: no assessment after the course start (${course.startDate}) and the baseline.`);
   }
+  const latest = timed(last);
 
   const patient: PatientChange = {
     instrumentId,
-    baseline,
+    baseline: timed(start),
     latest,
-    points: changeFromBaseline(baseline.total, latest.total).points,
-    percentReduction: percentReduction(baseline.total, latest.total),
+    points: last.change.points,
+    percentReduction: last.percentReduction,
   };
   if (metric === "percent-reduction" && patient.percentReduction === null) {
     return refuse(study, "zero-baseline", `${name} reports % reduction from baseline, which cannot be calculated from a baseline of 0.`);
@@ -136,7 +140,7 @@ export function compareWithStudy(input: CompareInput): CompareOutcome {
 
   const patientValue = metric === null ? null : metric === "change-points" ? patient.points : patient.percentReduction!;
   const arms = metric === null || patientValue === null ? [] : armComparisons(study, outcome, metric, patientValue, latest.weeksSinceStart);
-  const instrumentClassification = classifyResponse(instrumentId, baseline.total, latest.total);
+  const instrumentClassification = last.category;
   const timing = timingAgainst(latest.weeksSinceStart, trialTimepoints(outcome));
 
   const patientName = getInstrument(instrumentId)?.shortName ?? instrumentId;

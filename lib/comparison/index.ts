@@ -1,4 +1,3 @@
-export { alignAssessments, calendarDay, weeksSince, type Alignment } from "./align";
 export { armLabel, isComparatorArm } from "./arms";
 export { CI_OF_MEAN_NOTE, compareWithStudy } from "./compare";
 export { normalizeCondition, normalizeDrug, studyMatchesCourse, type StudyMatch } from "./matching";

@@ -1,6 +1,7 @@
 import type { Ci95, EffectVsPlacebo, BetweenGroup, Study } from "@/lib/evidence/types";
 import type { InstrumentId } from "@/lib/instruments/types";
 import type { ResponseCategory } from "@/lib/instruments/response";
+import type { CourseTimeline } from "@/lib/progress/timeline";
 
 export type Course = {
   drug: string;
@@ -20,10 +21,8 @@ export type TimedAssessment = Assessment & {
 export type CompareInput = {
   course: Course;
   instrumentId: InstrumentId;
-  /** All assessments of `instrumentId` for this patient, any order. */
-  assessments: readonly Assessment[];
-  /** Chosen by the clinician; otherwise the last assessment on or before the start date. */
-  baseline?: Assessment | null;
+  /** The course's timeline on `instrumentId` (lib/progress/timeline.ts): its baseline and follow-ups. */
+  timeline: CourseTimeline<unknown>;
   study: Study;
 };
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { alignAssessments, compareWithStudy, studyMatchesCourse, type Assessment, type CompareOutcome } from "@/lib/comparison";
+import { compareWithStudy, studyMatchesCourse, type CompareOutcome } from "@/lib/comparison";
 import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
-import { percentReduction } from "@/lib/instruments/response";
+import { courseTimeline, type CourseTimeline } from "@/lib/progress/timeline";
 import { NotFoundError } from "./errors";
 import type { PatientDetail } from "./patients";
 import { teamIdsOf, type SessionUser } from "./session-user";
@@ -69,32 +69,22 @@ function instrumentName(id: InstrumentId): string {
   return getInstrument(id)?.shortName ?? id;
 }
 
-/** Scores of one instrument that can count for this course: a finished course's follow-up ends on its end date. */
-function courseAssessments(record: PatientDetail, course: CourseDetail, instrumentId: InstrumentId): Assessment[] {
-  return record.assessments
-    .filter((a) => a.instrumentId === instrumentId && (course.endDate === null || a.takenOn <= course.endDate))
-    .map((a) => ({ takenAt: a.takenOn, total: a.totalScore }));
-}
-
-function chosenBaseline(record: PatientDetail, course: CourseDetail, instrumentId: InstrumentId): Assessment | null {
-  const assessmentId = course.chosenBaselines[instrumentId];
-  const chosen = assessmentId ? record.assessments.find((a) => a.id === assessmentId && a.instrumentId === instrumentId) : undefined;
-  return chosen ? { takenAt: chosen.takenOn, total: chosen.totalScore } : null;
-}
-
-function trajectory(course: CourseDetail, instrumentId: InstrumentId, scores: Assessment[], baseline: Assessment | null): InstrumentTrajectory {
-  const aligned = alignAssessments(course.startDate, scores, baseline);
-  const base = { instrumentId, instrumentName: instrumentName(instrumentId), baselineChosen: baseline !== null };
-  if (!aligned.ok || !aligned.baseline) return { ...base, points: [] };
-  const start = aligned.baseline;
-  const points = [start, ...aligned.followUps].map((a, index) => ({
-    takenOn: a.takenAt,
-    weeksSinceStart: a.weeksSinceStart,
-    score: a.total,
-    isBaseline: index === 0,
-    changePoints: a.total - start.total,
-    percentReduction: percentReduction(start.total, a.total),
-  }));
+/** The course's timeline as a chart's points: the baseline, then each follow-up with its change. */
+function trajectory(instrumentId: InstrumentId, timeline: CourseTimeline<unknown>): InstrumentTrajectory {
+  const base = { instrumentId, instrumentName: instrumentName(instrumentId), baselineChosen: timeline.ok && timeline.baseline?.chosen === true };
+  if (!timeline.ok || !timeline.baseline) return { ...base, points: [] };
+  const start = timeline.baseline;
+  const points: TrajectoryPoint[] = [
+    { takenOn: start.takenOn, weeksSinceStart: start.weeksSinceStart, score: start.total, isBaseline: true, changePoints: 0, percentReduction: start.total === 0 ? null : 0 },
+    ...timeline.followUps.map((f) => ({
+      takenOn: f.takenOn,
+      weeksSinceStart: f.weeksSinceStart,
+      score: f.total,
+      isBaseline: false,
+      changePoints: f.change?.points ?? 0,
+      percentReduction: f.percentReduction,
+    })),
+  ];
   return { ...base, points };
 }
 
@@ -121,16 +111,13 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
   const instruments = instrumentIds.filter((id) => scored.has(id));
 
   return record.courses.map((course) => {
-    const inputs = instruments.map((instrumentId) => {
-      const scores = courseAssessments(record, course, instrumentId);
-      return { instrumentId, scores, baseline: chosenBaseline(record, course, instrumentId) };
-    });
+    const timelines = instruments.map((instrumentId) => ({ instrumentId, timeline: courseTimeline(course, instrumentId, record.assessments) }));
     const matching = studies.filter((s) => studyMatchesCourse(s.study, course).matches);
     const compared: StudyComparisons[] = matching.map((studyRecord) => {
-      const results = inputs.map(({ instrumentId, scores, baseline }) => ({
+      const results = timelines.map(({ instrumentId, timeline }) => ({
         instrumentId,
         instrumentName: instrumentName(instrumentId),
-        outcome: compareWithStudy({ course, instrumentId, assessments: scores, baseline, study: studyRecord.study }),
+        outcome: compareWithStudy({ course, instrumentId, timeline, study: studyRecord.study }),
       }));
       // A trial of pain NRS says nothing about the patient's FIQR: once it is compared on one instrument,
       // "not the patient's instrument" for the others is noise.
@@ -149,7 +136,7 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
         endDate: course.endDate,
         status: course.status,
       },
-      trajectories: inputs.map(({ instrumentId, scores, baseline }) => trajectory(course, instrumentId, scores, baseline)),
+      trajectories: timelines.map(({ instrumentId, timeline }) => trajectory(instrumentId, timeline)),
       studies: compared.sort(byUsefulness),
     };
   });

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { adverseEvents, assessments, courseBaselines, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
 import { patientTrend, type Trend } from "@/lib/progress/trend";
 import { writeAudit } from "./audit";
+import { qualifiedColumn } from "./qualified-column";
 import { isUuid, NotFoundError } from "./errors";
 import { teamIdsOf, type SessionUser } from "./session-user";
 
@@ -27,9 +28,11 @@ export type PatientListItem = {
   trend: Trend | null;
 };
 
-const activeDrugs = sql<string | null>`(select string_agg(c.drug, ', ' order by c.start_date)
-  from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`;
-const lastAssessedOn = sql<string | null>`(select max(a.taken_on)::text from ${assessments} a where a.patient_id = ${patients.id})`;
+const patientId = qualifiedColumn(patients.id);
+// Both subqueries are on-index (treatment_courses_patient_idx, assessments_patient_taken_idx).
+const activeDrugs = sql<string | null>`(select string_agg(c.drug, ', ' order by c.start_date, c.drug)
+  from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`;
+const lastAssessedOn = sql<string | null>`(select max(a.taken_on)::text from ${assessments} a where a.patient_id = ${patientId})`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -45,12 +48,12 @@ export async function listPatientsForTeam(
   if (filters.code?.trim()) where.push(sql`${patients.code} ilike ${`%${escapeLike(filters.code.trim())}%`}`);
   if (filters.condition) where.push(sql`${filters.condition} = any(${patients.conditions})`);
   if (filters.drug) {
-    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and lower(c.drug) = lower(${filters.drug}))`);
+    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and lower(c.drug) = lower(${filters.drug}))`);
   }
   if (filters.status === "on_treatment") {
-    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`);
+    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`);
   } else if (filters.status === "no_active_treatment") {
-    where.push(sql`not exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patients.id} and c.status = 'active')`);
+    where.push(sql`not exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`);
   }
   const order =
     filters.sort === "last_assessment_desc"
@@ -69,18 +72,52 @@ export async function listPatientsForTeam(
       .offset((page - 1) * PATIENT_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(patients).where(and(...where)),
   ]);
-  const scores = rows.length
-    ? await db
-        .select({ patientId: assessments.patientId, instrumentId: assessments.instrumentId, takenOn: assessments.takenOn, totalScore: assessments.totalScore })
-        .from(assessments)
-        .where(inArray(assessments.patientId, rows.map((r) => r.id)))
-    : [];
-  return {
-    rows: rows.map((row) => ({ ...row, trend: patientTrend(scores.filter((s) => s.patientId === row.id)) })),
-    total,
-    page,
-    pageSize: PATIENT_PAGE_SIZE,
-  };
+  return { rows: await withTrends(rows), total, page, pageSize: PATIENT_PAGE_SIZE };
+}
+
+/** Each row's trend from its courses, chosen baselines and scores (lib/progress/trend.ts), read for this page only. */
+async function withTrends<R extends { id: string }>(rows: R[]): Promise<(R & { trend: Trend | null })[]> {
+  if (rows.length === 0) return [];
+  const db = await getDb();
+  const ids = rows.map((r) => r.id);
+  const [courses, choices, scores] = await Promise.all([
+    db
+      .select({
+        id: treatmentCourses.id,
+        patientId: treatmentCourses.patientId,
+        drug: treatmentCourses.drug,
+        targetDose: treatmentCourses.targetDose,
+        doseUnit: treatmentCourses.doseUnit,
+        startDate: treatmentCourses.startDate,
+        endDate: treatmentCourses.endDate,
+        status: treatmentCourses.status,
+      })
+      .from(treatmentCourses)
+      .where(inArray(treatmentCourses.patientId, ids)),
+    db
+      .select({ courseId: courseBaselines.courseId, instrumentId: courseBaselines.instrumentId, assessmentId: courseBaselines.assessmentId })
+      .from(courseBaselines)
+      .innerJoin(treatmentCourses, eq(treatmentCourses.id, courseBaselines.courseId))
+      .where(inArray(treatmentCourses.patientId, ids)),
+    db
+      .select({
+        id: assessments.id,
+        patientId: assessments.patientId,
+        courseId: assessments.courseId,
+        instrumentId: assessments.instrumentId,
+        takenOn: assessments.takenOn,
+        totalScore: assessments.totalScore,
+        createdAt: assessments.createdAt,
+      })
+      .from(assessments)
+      .where(inArray(assessments.patientId, ids)),
+  ]);
+  return rows.map((row) => {
+    const own = courses
+      .filter((c) => c.patientId === row.id)
+      .map((c) => ({ ...c, chosenBaselines: Object.fromEntries(choices.filter((b) => b.courseId === c.id).map((b) => [b.instrumentId, b.assessmentId])) }));
+    return { ...row, trend: patientTrend({ courses: own, assessments: scores.filter((s) => s.patientId === row.id) }) };
+  });
 }
 
 /** The patient row if it belongs to one of the user's teams; NotFoundError otherwise. */

@@ -3,7 +3,7 @@
 import { formatScore, formatSigned } from "@/lib/format";
 import type { ResponseCategory } from "@/lib/instruments/response";
 import { pgicLabel } from "@/lib/instruments/pgic";
-import { dayOf } from "./baseline";
+import { dayOf } from "./calendar";
 import type { InstrumentProgress, ProgressPoint, ScoreChange } from "./progress";
 
 export type Tone = "improving" | "worsening" | "stable";

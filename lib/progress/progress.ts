@@ -3,9 +3,12 @@
 // no rounding (the UI formats).
 import { INSTRUMENT_DISPLAY_ORDER } from "@/lib/domain/instruments";
 import { getInstrument } from "@/lib/instruments";
-import { changeFromBaseline, classifyPgic, classifyResponse, type ResponseCategory } from "@/lib/instruments/response";
+import { classifyPgic, type ResponseCategory } from "@/lib/instruments/response";
 import type { Instrument, InstrumentId } from "@/lib/instruments/types";
-import { chronological, dayOf, findBaseline } from "./baseline";
+import { dayOf } from "./calendar";
+import { chronological, courseTimeline, type CourseTimeline, type ScoreChange } from "./timeline";
+
+export type { ScoreChange } from "./timeline";
 
 /** What buildProgress reads from a patient record; `PatientDetail` (lib/data/patients.ts) fits it. */
 export type ProgressInput = {
@@ -30,8 +33,6 @@ export type ProgressInput = {
   }[];
 };
 
-export type ScoreChange = { points: number; percent: number | null };
-
 export type ProgressPoint = {
   assessmentId: string;
   takenOn: string;
@@ -39,7 +40,7 @@ export type ProgressPoint = {
   /** The baseline of the summary's course. */
   isBaseline: boolean;
   courseId: string | null;
-  /** From the summary's baseline, for scores taken after it; null otherwise (and always for PGIC). */
+  /** From the summary's baseline, for the followed course's follow-ups (lib/progress/timeline.ts); null otherwise (and always for PGIC). */
   change: ScoreChange | null;
 };
 
@@ -86,6 +87,9 @@ export const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = INSTRUMENT_DIS
 
 type Course = ProgressInput["courses"][number];
 type Assessment = ProgressInput["assessments"][number];
+/** What a summary needs of a course: no dose changes (the patient list passes just these). */
+export type SummaryCourse = Omit<Course, "doseChanges">;
+export type SummaryInput = { courses: readonly SummaryCourse[]; assessments: ProgressInput["assessments"] };
 
 export function doseLabel(dose: number, unit: string): string {
   return `${dose} ${unit}`.trim();
@@ -95,21 +99,11 @@ export function courseLabel(course: Pick<Course, "drug" | "targetDose" | "doseUn
   return `${course.drug} ${doseLabel(course.targetDose, course.doseUnit)}`;
 }
 
-function byStartDate(courses: readonly Course[]): Course[] {
+function byStartDate<C extends Pick<Course, "startDate">>(courses: readonly C[]): C[] {
   return courses
     .map((course, index) => ({ course, index }))
     .sort((a, b) => dayOf(a.course.startDate).localeCompare(dayOf(b.course.startDate)) || a.index - b.index)
     .map(({ course }) => course);
-}
-
-/** The most recent active course among the candidates, else the most recent of them. */
-function mostRecentPreferringActive(candidates: readonly Course[]): Course | null {
-  const ordered = byStartDate(candidates);
-  return ordered.filter((c) => c.status === "active").at(-1) ?? ordered.at(-1) ?? null;
-}
-
-function latestAfter(series: readonly Assessment[], day: string): Assessment | null {
-  return series.filter((a) => dayOf(a.takenOn) > day).at(-1) ?? null;
 }
 
 const EMPTY_SUMMARY: ProgressSummary = {
@@ -123,56 +117,49 @@ const EMPTY_SUMMARY: ProgressSummary = {
   courseStartDate: null,
 };
 
-function courseFields(course: Course | null): Pick<ProgressSummary, "courseId" | "courseLabel" | "courseStartDate"> {
-  return course
-    ? { courseId: course.id, courseLabel: courseLabel(course), courseStartDate: course.startDate }
-    : { courseId: null, courseLabel: null, courseStartDate: null };
+type Followed = { course: SummaryCourse; timeline: Extract<CourseTimeline<Assessment>, { ok: true }> };
+
+/**
+ * The course a summary follows on one instrument: among the courses whose timeline has a baseline
+ * (for PGIC, any course), the most recent active one, else the most recent one.
+ */
+function followedCourse(instrumentId: InstrumentId, record: SummaryInput): Followed | null {
+  const candidates: Followed[] = [];
+  for (const course of byStartDate(record.courses)) {
+    const timeline = courseTimeline(course, instrumentId, record.assessments);
+    if (timeline.ok && (timeline.baseline !== null || instrumentId === "pgic")) candidates.push({ course, timeline });
+  }
+  return candidates.filter((c) => c.course.status === "active").at(-1) ?? candidates.at(-1) ?? null;
 }
 
-/** PGIC rates change itself (IMMPACT 2008): its latest value since the course started is classified, with no baseline. */
-function pgicSummary(series: readonly Assessment[], courses: readonly Course[]): ProgressSummary {
-  const course = mostRecentPreferringActive(courses);
-  const latest = course ? latestAfter(series, dayOf(course.startDate)) : (series.at(-1) ?? null);
+function summaryOf(followed: Followed | null, series: readonly Assessment[]): ProgressSummary {
+  if (!followed) {
+    const last = series.at(-1);
+    // Without a course, a PGIC rating is still classified by its own value (IMMPACT 2008); a score has no baseline to change from.
+    return {
+      ...EMPTY_SUMMARY,
+      latest: last ? { takenOn: last.takenOn, total: last.totalScore } : null,
+      category: last && last.instrumentId === "pgic" ? classifyPgic(last.totalScore) : null,
+    };
+  }
+  const { course, timeline } = followed;
+  const { baseline, latest } = timeline;
   return {
-    ...EMPTY_SUMMARY,
-    ...courseFields(course),
-    latest: latest && { takenOn: latest.takenOn, total: latest.totalScore },
-    category: latest ? classifyPgic(latest.totalScore) : null,
+    courseId: course.id,
+    courseLabel: courseLabel(course),
+    courseStartDate: course.startDate,
+    baseline: baseline && { takenOn: baseline.takenOn, total: baseline.total },
+    baselineChosen: baseline?.chosen ?? false,
+    latest: latest && { takenOn: latest.takenOn, total: latest.total },
+    change: latest?.change ?? null,
+    category: latest?.category ?? null,
   };
 }
 
-function scoreSummary(
-  instrumentId: InstrumentId,
-  series: readonly Assessment[],
-  courses: readonly Course[],
-): { summary: ProgressSummary; baseline: Assessment | null } {
-  const withBaseline = courses
-    .map((course) => ({ course, found: findBaseline(course, instrumentId, series) }))
-    .filter((x) => x.found !== null);
-  const course = mostRecentPreferringActive(withBaseline.map((x) => x.course));
-  const found = withBaseline.find((x) => x.course === course)?.found ?? null;
-  if (!course || !found) return { summary: { ...EMPTY_SUMMARY, latest: lastOf(series) }, baseline: null };
-  const baseline = found.assessment;
-  // A follow-up is after the course start and after the baseline's day.
-  const after = [dayOf(course.startDate), dayOf(baseline.takenOn)].sort().at(-1)!;
-  const latest = latestAfter(series, after);
-  const change = latest ? changeFromBaseline(baseline.totalScore, latest.totalScore) : null;
-  return {
-    baseline,
-    summary: {
-      ...courseFields(course),
-      baseline: { takenOn: baseline.takenOn, total: baseline.totalScore },
-      baselineChosen: found.chosen,
-      latest: latest && { takenOn: latest.takenOn, total: latest.totalScore },
-      change,
-      category: latest ? classifyResponse(instrumentId, baseline.totalScore, latest.totalScore) : null,
-    },
-  };
-}
-
-function lastOf(series: readonly Assessment[]): ProgressSummary["latest"] {
-  const last = series.at(-1);
-  return last ? { takenOn: last.takenOn, total: last.totalScore } : null;
+/** The summary of one instrument: the followed course's baseline, latest follow-up, change and category. */
+export function summarizeInstrument(instrumentId: InstrumentId, record: SummaryInput): ProgressSummary {
+  const series = chronological(record.assessments.filter((a) => a.instrumentId === instrumentId));
+  return summaryOf(followedCourse(instrumentId, record), series);
 }
 
 function progressCourses(courses: readonly Course[]): ProgressCourse[] {
@@ -195,17 +182,18 @@ export function buildProgress(record: ProgressInput): InstrumentProgress[] {
     const instrument = getInstrument(instrumentId);
     const series = chronological(record.assessments.filter((a) => a.instrumentId === instrumentId));
     if (!instrument || series.length === 0) continue;
-    const { summary, baseline } =
-      instrumentId === "pgic" ? { summary: pgicSummary(series, record.courses), baseline: null } : scoreSummary(instrumentId, series, record.courses);
-    const baselineDay = baseline ? dayOf(baseline.takenOn) : null;
+    const followed = followedCourse(instrumentId, record);
+    const baseline = followed?.timeline.baseline?.score ?? null;
+    const changes = new Map(followed?.timeline.followUps.map((f) => [f.score, f.change]) ?? []);
     const points: ProgressPoint[] = series.map((a) => ({
       assessmentId: a.id,
       takenOn: a.takenOn,
       total: a.totalScore,
       isBaseline: a === baseline,
       courseId: a.courseId,
-      change: baseline && baselineDay !== null && dayOf(a.takenOn) > baselineDay ? changeFromBaseline(baseline.totalScore, a.totalScore) : null,
+      change: changes.get(a) ?? null,
     }));
+    const summary = summaryOf(followed, series);
     result.push({
       instrumentId,
       shortName: instrument.shortName,

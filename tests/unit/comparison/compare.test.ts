@@ -1,8 +1,8 @@
-import { CI_OF_MEAN_NOTE, compareWithStudy } from "@/lib/comparison/compare";
+import { CI_OF_MEAN_NOTE } from "@/lib/comparison/compare";
 import type { CompareOutcome, ComparisonResult } from "@/lib/comparison/types";
 import { classifyResponse } from "@/lib/instruments/response";
 import { describe, expect, it } from "vitest";
-import { baselineAndFollowUp, dayAfterStart, ldnCourse, memantineCourse, START, study } from "./helpers";
+import { baselineAndFollowUp, compareScores, dayAfterStart, ldnCourse, memantineCourse, START, study } from "./helpers";
 
 function comparable(outcome: CompareOutcome): ComparisonResult {
   if (!outcome.comparable) throw new Error(`refused: ${outcome.reason}`);
@@ -19,7 +19,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
   it("a patient whose NRS goes 7 -> 5.7 at week 12 sits at the LDN arm mean", () => {
     const current = 7 + finalLdn.mean_change!; // 7 + (-1.3) = 5.7
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, current, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, current, 12), study: final }),
     );
     expect(result.mode).toBe("arm-benchmark");
     expect(result.metric).toBe("change-points");
@@ -42,7 +42,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 
   it("a fall of 2.5 points exceeds both arms' means and lies beyond the LDN CI", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 4.5, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 4.5, 12), study: final }),
     );
     expect(result.arms.map((a) => a.patientVsCi)).toEqual(["more-improvement-than-ci", "more-improvement-than-ci"]);
     expect(result.overallPosition).toBe("exceeds-all-arm-means");
@@ -50,7 +50,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 
   it("a fall of 1 point lies between the arms' means, inside both CIs", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 6, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 6, 12), study: final }),
     );
     expect(result.arms.map((a) => a.patientVsMean)).toEqual(["less-improvement", "more-improvement"]);
     expect(result.arms.map((a) => a.patientVsCi)).toEqual(["within-ci", "within-ci"]);
@@ -59,7 +59,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 
   it("a rise is below both arms and short of their CIs", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(6, 7, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(6, 7, 12), study: final }),
     );
     expect(result.patient.points).toBe(1);
     expect(result.arms.map((a) => a.patientVsCi)).toEqual(["less-improvement-than-ci", "less-improvement-than-ci"]);
@@ -69,7 +69,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 
   it("carries the study's size, evidence level, verification, caveats and between-group effect", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 12), study: final }),
     );
     expect(result.study).toMatchObject({
       id: "bruun-2024-final",
@@ -86,7 +86,7 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 describe("FINAL responder definition (>30% decrease in NRS from baseline at week 12)", () => {
   const responder = (baseline: number, current: number) =>
     comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(baseline, current, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(baseline, current, 12), study: final }),
     ).responder!;
 
   it("10 -> 7 is exactly 30%: not a responder", () => {
@@ -107,7 +107,7 @@ describe("FINAL responder definition (>30% decrease in NRS from baseline at week
   });
   it("notes when the patient's latest assessment is not at week 12", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(10, 6, 10), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(10, 6, 10), study: final }),
     );
     expect(result.responder!.note).toMatch(/week 12.*week 10/);
   });
@@ -117,7 +117,7 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
   it("a patient whose VAS goes 80 -> 56.96 sits at the LDN arm's 28.8%", () => {
     const current = 80 * (1 - youngerLdn.mean_pct_reduction! / 100); // 56.96
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, current, 12), study: younger }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, current, 12), study: younger }),
     );
     expect(result.metric).toBe("percent-reduction");
     expect(result.patientValue).toBeCloseTo(28.8, 10);
@@ -130,7 +130,7 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
 
   it("compares a patient's NRS as % from baseline, and says so", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(8, 6, 12), study: younger }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(8, 6, 12), study: younger }),
     );
     expect(result.patientValue).toBe(25);
     expect(result.scaleConversion).toMatch(/only as % reduction from baseline, never as raw points/);
@@ -139,7 +139,7 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
 
   it("cannot apply its composite responder definition and falls back to the instrument's threshold", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 40, 12), study: younger }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 40, 12), study: younger }),
     );
     expect(result.responder).toMatchObject({ applicable: false, isResponder: null, definition: younger.responders!.definition });
     expect(result.responder!.note).toMatch(/fatigue or sleep/);
@@ -149,7 +149,7 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
 
   it("reports each arm's own time point (LDN week 12, placebo week 4) and the nearest one", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 7), study: younger }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 7), study: younger }),
     );
     expect(result.timing).toEqual({ patientWeeks: 7, nearestTrialWeeks: 4, gapWeeks: 3, patientIs: "after" });
     expect(result.arms.map((a) => [a.timepointWeeks, a.gapWeeks])).toEqual([
@@ -165,7 +165,7 @@ describe("instrument thresholds", () => {
     for (const [instrumentId, baseline] of [["pain_nrs_0_10", 10], ["pain_vas_0_100", 80]] as const) {
       const current = baseline * (1 - 60 / 100);
       const result = comparable(
-        compareWithStudy({ course: ldnCourse, instrumentId, assessments: baselineAndFollowUp(baseline, current, 12), study: younger }),
+        compareScores({ course: ldnCourse, instrumentId, assessments: baselineAndFollowUp(baseline, current, 12), study: younger }),
       );
       expect(result.patient.percentReduction).toBeCloseTo(60, 10);
       expect(result.instrumentClassification.key).toBe("substantial");
@@ -176,16 +176,16 @@ describe("instrument thresholds", () => {
 describe("time points", () => {
   it("reports the trial time point nearest the latest assessment and the gap", () => {
     const after = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 14), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 14), study: final }),
     );
     expect(after.timing).toEqual({ patientWeeks: 14, nearestTrialWeeks: 12, gapWeeks: 2, patientIs: "after" });
     expect(after.notes.join(" ")).toMatch(/2 weeks after/);
     const before = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 10), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 10), study: final }),
     );
     expect(before.timing).toMatchObject({ nearestTrialWeeks: 12, gapWeeks: 2, patientIs: "before" });
     const at = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 12), study: final }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 12), study: final }),
     );
     expect(at.timing).toMatchObject({ gapWeeks: 0, patientIs: "at" });
   });
@@ -196,7 +196,7 @@ describe("time points", () => {
       { takenAt: dayAfterStart(30), total: 6 },
       { takenAt: dayAfterStart(80), total: 5 },
     ];
-    const result = comparable(compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final }));
+    const result = comparable(compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final }));
     expect(result.patient.latest.weeksSinceStart).toBe(80 / 7);
     expect(result.timing!.gapWeeks).toBeCloseTo(12 - 80 / 7, 10);
   });
@@ -206,7 +206,7 @@ describe("threshold-only studies (effect sizes, no arm means)", () => {
   it("olivan-blazquez-2014: patient % change by IMMPACT, with d 1.43 and NNT 6.2 (3–47) beside it", () => {
     const olivan = study("olivan-blazquez-2014");
     const result = comparable(
-      compareWithStudy({ course: memantineCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(70, 35, 26), study: olivan }),
+      compareScores({ course: memantineCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(70, 35, 26), study: olivan }),
     );
     expect(result.mode).toBe("threshold-only");
     expect(result.arms).toEqual([]);
@@ -219,7 +219,7 @@ describe("threshold-only studies (effect sizes, no arm means)", () => {
   it("bested-2023: the patient's FIQR change against the FIQ MCID, with the median difference beside it", () => {
     const bested = study("bested-2023");
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 50, 8), study: bested }),
+      compareScores({ course: ldnCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 50, 8), study: bested }),
     );
     expect(result.mode).toBe("threshold-only");
     expect(result.instrumentClassification).toEqual(classifyResponse("fiqr", 60, 50));
@@ -232,7 +232,7 @@ describe("threshold-only studies (effect sizes, no arm means)", () => {
 describe("meta-analyses are context only", () => {
   it("kurian-2019: pooled difference shown, no arm positions, flagged as condition-unspecific", () => {
     const result = comparable(
-      compareWithStudy({
+      compareScores({
         course: { ...memantineCourse, indication: "chronic pain" },
         instrumentId: "pain_nrs_0_10",
         assessments: baselineAndFollowUp(8, 6, 8),
@@ -250,7 +250,7 @@ describe("meta-analyses are context only", () => {
 
   it("vatvani-2024 (fibromyalgia, LDN) is context only too", () => {
     const result = comparable(
-      compareWithStudy({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 8), study: study("vatvani-2024") }),
+      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 8), study: study("vatvani-2024") }),
     );
     expect(result.mode).toBe("context-only");
   });

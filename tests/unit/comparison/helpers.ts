@@ -1,7 +1,9 @@
 import studiesFile from "@/db/seed/data/studies.json";
 import { parseStudyFile } from "@/lib/evidence/parse-studies";
 import type { Study } from "@/lib/evidence/types";
-import type { Assessment, Course } from "@/lib/comparison/types";
+import { compareWithStudy } from "@/lib/comparison/compare";
+import type { Assessment, CompareInput, CompareOutcome, Course } from "@/lib/comparison/types";
+import { courseTimeline } from "@/lib/progress/timeline";
 
 const parsed = parseStudyFile(studiesFile);
 if (!parsed.ok) throw new Error(`studies.json does not parse: ${JSON.stringify(parsed.errors)}`);
@@ -29,4 +31,14 @@ export function baselineAndFollowUp(baseline: number, current: number, weeks: nu
     { takenAt: START, total: baseline },
     { takenAt: dayAfterStart(weeks * 7), total: current },
   ];
+}
+
+/** What a comparison test describes: a course, one instrument's scores (any order) and a study. */
+export type ScoresInput = Omit<CompareInput, "timeline"> & { assessments: readonly Assessment[] };
+
+/** compareWithStudy on the course's timeline (lib/progress/timeline.ts) built from these scores. */
+export function compareScores({ assessments, ...input }: ScoresInput): CompareOutcome {
+  const scores = assessments.map((a, index) => ({ id: `s${index}`, instrumentId: input.instrumentId, takenOn: a.takenAt, totalScore: a.total }));
+  const timeline = courseTimeline({ startDate: input.course.startDate, endDate: null, chosenBaselines: {} }, input.instrumentId, scores);
+  return compareWithStudy({ ...input, timeline });
 }

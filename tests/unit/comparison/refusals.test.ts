@@ -1,11 +1,10 @@
-import { compareWithStudy } from "@/lib/comparison/compare";
 import { MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT } from "@/lib/comparison/timing";
-import type { CompareInput, ComparisonRefusal } from "@/lib/comparison/types";
+import type { ComparisonRefusal } from "@/lib/comparison/types";
 import { describe, expect, it } from "vitest";
-import { baselineAndFollowUp, dayAfterStart, ldnCourse, memantineCourse, START, study } from "./helpers";
+import { baselineAndFollowUp, compareScores, dayAfterStart, ldnCourse, memantineCourse, type ScoresInput, START, study } from "./helpers";
 
-function refusal(input: CompareInput): ComparisonRefusal {
-  const outcome = compareWithStudy(input);
+function refusal(input: ScoresInput): ComparisonRefusal {
+  const outcome = compareScores(input);
   if (outcome.comparable) throw new Error(`expected a refusal, got mode ${outcome.mode}`);
   expect(outcome.reason.length).toBeGreaterThan(20);
   expect(outcome.studyId).toBe(input.study.id);
@@ -45,7 +44,7 @@ describe("compareWithStudy refuses, with a reason", () => {
     const r = refusal({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final });
     expect(r.code).toBe("too-early");
     expect(r.reason).toMatch(/week 12/);
-    const atHalf = compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 6), study: final });
+    const atHalf = compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 6), study: final });
     expect(atHalf).toMatchObject({ comparable: true, timing: { gapWeeks: 6, patientIs: "before" } });
   });
 

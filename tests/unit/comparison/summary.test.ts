@@ -1,12 +1,10 @@
-import { compareWithStudy } from "@/lib/comparison/compare";
 import { summarizeComparison, summarizeResponder } from "@/lib/comparison/summary";
-import type { CompareInput } from "@/lib/comparison/types";
 import { describe, expect, it } from "vitest";
-import { baselineAndFollowUp, ldnCourse, memantineCourse, study } from "./helpers";
+import { baselineAndFollowUp, compareScores, ldnCourse, memantineCourse, type ScoresInput, study } from "./helpers";
 
 const final = study("bruun-2024-final");
-const sentence = (input: CompareInput, name = "Pain") => summarizeComparison(compareWithStudy(input), name);
-const finalNrs = (baseline: number, current: number, weeks = 12): CompareInput => ({
+const sentence = (input: ScoresInput, name = "Pain") => summarizeComparison(compareScores(input), name);
+const finalNrs = (baseline: number, current: number, weeks = 12): ScoresInput => ({
   course: ldnCourse,
   instrumentId: "pain_nrs_0_10",
   assessments: baselineAndFollowUp(baseline, current, weeks),
@@ -79,12 +77,12 @@ describe("summarizeComparison", () => {
 
 describe("summarizeResponder", () => {
   it("applies FINAL's definition with the arm rates", () => {
-    expect(summarizeResponder(compareWithStudy(finalNrs(10, 6.9)))).toMatch(
+    expect(summarizeResponder(compareScores(finalNrs(10, 6.9)))).toMatch(
       /the patient is a responder \(responders in the trial: 45% on LDN 6 mg and 28% on placebo\)\.$/,
     );
-    expect(summarizeResponder(compareWithStudy(finalNrs(10, 7)))).toMatch(/the patient is not a responder/);
+    expect(summarizeResponder(compareScores(finalNrs(10, 7)))).toMatch(/the patient is not a responder/);
   });
   it("is null for a refusal", () => {
-    expect(summarizeResponder(compareWithStudy({ ...finalNrs(25, 15), instrumentId: "irls" }))).toBeNull();
+    expect(summarizeResponder(compareScores({ ...finalNrs(25, 15), instrumentId: "irls" }))).toBeNull();
   });
 });

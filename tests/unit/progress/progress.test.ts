@@ -169,8 +169,16 @@ describe("Which course the summary follows", () => {
     const fiqr = of(buildProgress(record([chosen], scores)), "fiqr");
     expect(fiqr.summary).toMatchObject({ baseline: { takenOn: "2024-12-01", total: 64 }, baselineChosen: true, latest: null, change: null, category: null });
     expect(fiqr.points.map((p) => p.isBaseline)).toEqual([true, false]);
-    // A score after the chosen baseline still shows its change in the table, even before the start.
-    expect(fiqr.points[1].change).toEqual(changeFromBaseline(64, 60));
+    // A score between the chosen baseline and the start is not a follow-up of the course: no change shown.
+    expect(fiqr.points[1].change).toBeNull();
+  });
+
+  it("ends a finished course's follow-up on its end date: a later score is not its latest", () => {
+    const stopped = course({ id: "c-stop", drug: "memantine", startDate: "2025-01-10", status: "stopped", endDate: "2025-03-01" });
+    const scores = [score("fiqr", "2025-01-03", 60), score("fiqr", "2025-02-20", 50), score("fiqr", "2025-04-10", 66)];
+    const fiqr = of(buildProgress(record([stopped], scores)), "fiqr");
+    expect(fiqr.summary).toMatchObject({ latest: { takenOn: "2025-02-20", total: 50 }, change: changeFromBaseline(60, 50) });
+    expect(fiqr.points.map((p) => p.change)).toEqual([null, changeFromBaseline(60, 50), null]);
   });
 
   it("without any course: no baseline, the latest score, no category", () => {

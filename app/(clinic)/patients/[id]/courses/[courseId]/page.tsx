@@ -9,7 +9,7 @@ import { ADVERSE_EVENT_SEVERITIES, ENDED_COURSE_STATUSES } from "@/lib/domain/co
 import { requirePageUser } from "@/lib/data/session";
 import { getInstrument } from "@/lib/instruments";
 import { formatScore } from "@/lib/format";
-import { baselineFor } from "@/lib/progress/baseline";
+import { courseTimeline } from "@/lib/progress/timeline";
 import { todayIso } from "@/lib/validation/dates";
 import { DOSE_UNITS } from "@/lib/validation/course";
 import { adverseEventAction, chooseBaselineAction, doseChangeAction, endCourseAction } from "../actions";
@@ -49,12 +49,13 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         </thead>
         <tbody>
           {instrumentsScored.map((instrumentId) => {
-            const baseline = baselineFor(course, instrumentId, record.assessments);
+            const timeline = courseTimeline(course, instrumentId, record.assessments);
+            const baseline = timeline.ok ? timeline.baseline : null;
             return (
               <tr key={instrumentId}>
                 <td>{getInstrument(instrumentId)?.shortName}</td>
-                <td>{baseline ? `${formatScore(baseline.totalScore)} on ${baseline.takenOn}` : "none on or before the start date"}</td>
-                <td>{course.chosenBaselines[instrumentId] ? "chosen by a clinician" : "last score on or before the start date"}</td>
+                <td>{baseline ? `${formatScore(baseline.total)} on ${baseline.takenOn}` : "none on or before the start date"}</td>
+                <td>{baseline?.chosen ? "chosen by a clinician" : "last score on or before the start date"}</td>
               </tr>
             );
           })}

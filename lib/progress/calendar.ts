@@ -1,0 +1,28 @@
+// Calendar days of written dates. A date's written day is used as is, so a time zone offset in an
+// ISO date-time never moves an assessment to another day.
+
+const MS_PER_DAY = 86_400_000;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
+
+/** The calendar date written at the start of a date or date-time string ("2025-03-04T…" → "2025-03-04"). */
+export function dayOf(date: string): string {
+  return date.slice(0, 10);
+}
+
+/** Day number (days since 1970-01-01) of the calendar date written at the start of the string, or null when it is not a real date. */
+export function calendarDay(date: string): number | null {
+  const match = DATE_PREFIX.exec(date.trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return ms / MS_PER_DAY;
+}
+
+/** Weeks from startDate to takenOn: calendar days / 7, not rounded. Null when either date is unreadable. */
+export function weeksSince(startDate: string, takenOn: string): number | null {
+  const start = calendarDay(startDate);
+  const taken = calendarDay(takenOn);
+  return start === null || taken === null ? null : (taken - start) / 7;
+}

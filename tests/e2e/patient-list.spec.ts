@@ -1,0 +1,64 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+// The list once read "none" under Active treatment and Last assessment for every demo patient while
+// every test passed. Here the browser reads the values in YS-001's row and checks them against the
+// patient's own record page (its treatment courses and its assessments, read by another query).
+
+async function signIn(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("clinician@yardstick.demo");
+  await page.getByLabel("Password").fill("yardstick-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
+}
+
+async function columnTexts(table: Locator, column: number): Promise<string[]> {
+  const rows = table.locator("tbody tr");
+  const texts: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++) texts.push((await rows.nth(i).locator("td").nth(column).innerText()).trim());
+  return texts;
+}
+
+test("YS-001's row shows its active drug and last assessment date, as its record says", async ({ page }) => {
+  await signIn(page);
+  const row = page.locator("tbody tr").filter({ has: page.getByRole("link", { name: "YS-001", exact: true }) });
+  const cells = row.locator("td");
+  const drugs = (await cells.nth(2).innerText()).trim();
+  const lastAssessed = (await cells.nth(3).innerText()).trim();
+  expect(drugs).toBe("memantine");
+  expect(lastAssessed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(cells.nth(4)).toContainText(/improving|stable|worsening/);
+
+  await row.getByRole("link", { name: "YS-001" }).click();
+  await expect(page.getByRole("heading", { name: "Patient YS-001" })).toBeVisible();
+  const courses = page.getByRole("table", { name: "Treatment courses" });
+  const courseDrugs = await columnTexts(courses, 0);
+  const courseStatuses = await columnTexts(courses, 6);
+  const activeDrugs = courseDrugs.filter((_, i) => courseStatuses[i].startsWith("active"));
+  expect(activeDrugs.join(", ")).toBe(drugs);
+  const assessmentDates = await columnTexts(page.getByRole("table", { name: "All assessments" }), 0);
+  expect(assessmentDates.length).toBeGreaterThan(1);
+  expect([...assessmentDates].sort().at(-1)).toBe(lastAssessed);
+});
+
+test("sorting by last assessment orders the rows by the dates shown, both ways", async ({ page }) => {
+  await signIn(page);
+  const dates = async () => columnTexts(page.locator("table").first(), 3);
+  const sortBy = async (value: string) => {
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/patients/search") && r.ok());
+    await page.getByLabel("Sort by").selectOption(value);
+    await answered;
+    await expect(page.getByText(/updating/)).toHaveCount(0);
+  };
+
+  await sortBy("last_assessment_desc");
+  const newestFirst = await dates();
+  expect(newestFirst.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+  expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+
+  await sortBy("last_assessment_asc");
+  const oldestFirst = (await dates()).filter((d) => d !== "none");
+  expect(oldestFirst.length).toBeGreaterThan(0);
+  expect(oldestFirst).toEqual([...oldestFirst].sort());
+  expect(oldestFirst[0] < newestFirst[0]).toBe(true);
+});
