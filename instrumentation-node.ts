@@ -3,6 +3,7 @@
 import { getOpenDatabase } from "./db/client";
 import { DatabaseUnavailableError } from "./db/connection-error";
 import { prepareDatabase } from "./db/prepare";
+import { trustedProxiesFromEnv } from "./lib/http/peer-header";
 
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
@@ -13,6 +14,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     process.exit(1);
   }
   try {
+    trustedProxiesFromEnv(); // a malformed TRUSTED_PROXIES stops the start, naming the entry
     const open = await getOpenDatabase();
     await prepareDatabase(open, { demo: false });
   } catch (error) {

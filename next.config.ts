@@ -10,6 +10,8 @@ const securityHeaders = [
   ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
 ];
 
+const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
@@ -18,7 +20,15 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Patient data must not linger in shared caches or the browser's back-forward cache.
-      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          // proxy.ts (which sets the pages' nonce CSP) does not run for /api. JSON needs no sources;
+          // next-auth's own pages under /api/auth carry an inline <style> and post forms to this site.
+          { key: "Content-Security-Policy", value: API_CSP },
+        ],
+      },
     ];
   },
 };

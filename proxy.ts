@@ -1,8 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossOriginPageWrite } from "@/lib/http/server-action-origin";
 
 // A fresh nonce per request lets Next.js's own inline scripts run under a CSP without
 // 'unsafe-inline' for scripts. This proxy only sets headers; access is checked in lib/data.
 export function proxy(request: NextRequest) {
+  if (isCrossOriginPageWrite(request.method, request.headers)) {
+    return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

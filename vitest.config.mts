@@ -20,6 +20,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which only a bundler resolves; the
+          // server-action test imports the actions, and through them next-auth.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

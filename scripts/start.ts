@@ -1,5 +1,5 @@
 // `npm start`: the whole local start on a fresh clone: database ready (migrated, studies loaded, demo
-// data on an empty database), a production build when the sources changed, then `next start`.
+// data on an empty database), a production build when the sources changed, then scripts/serve.ts.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -51,7 +51,8 @@ async function main() {
     writeFileSync(STAMP_FILE, stamp);
   }
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: ["ignore", "pipe", "inherit"], env });
+  // scripts/serve.ts rather than `next start`: it tells the app each connection's real address.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: port } });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) {

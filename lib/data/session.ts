@@ -6,11 +6,14 @@ import { getDb } from "@/db/client";
 import { auth, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/config";
 import { UnauthenticatedError } from "./errors";
 import { loadSessionUser, type SessionUser } from "./session-user";
+import { testSessionOverride } from "./test-session";
 
 export const ACTIVE_TEAM_COOKIE = "yardstick-team";
 
 /** The signed-in, active user with their teams, or null. Every page, action and route starts here. */
 export async function getSessionUser(): Promise<SessionUser | null> {
+  const testSession = testSessionOverride();
+  if (testSession) return testSession.userId ? loadSessionUser(await getDb(), testSession.userId, testSession.teamId) : null;
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;

@@ -1,18 +1,14 @@
+import { isBlank, readDecimal } from "@/lib/validation/decimal";
 import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./types";
 
 export type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
 
-// Form inputs arrive as strings: accept plain decimal numerals only, so "1e1", "0x10" or "7 kg" are refused.
-const NUMERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Reads one answer: null, undefined and blank strings are "missing"; anything that is not a finite number is "invalid". */
 export function readValue(raw: unknown): ReadValue {
-  if (raw === null || raw === undefined) return { kind: "missing" };
-  if (typeof raw === "number") return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "invalid" };
-  if (typeof raw !== "string") return { kind: "invalid" };
-  const text = raw.trim();
-  if (text === "") return { kind: "missing" };
-  return NUMERAL.test(text) ? { kind: "number", value: Number(text) } : { kind: "invalid" };
+  if (isBlank(raw)) return { kind: "missing" };
+  const value = readDecimal(raw);
+  return value === undefined ? { kind: "invalid" } : { kind: "number", value };
 }
 
 export type Range = { min: number; max: number; wholeNumbers: boolean };

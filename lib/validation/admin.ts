@@ -4,6 +4,7 @@ import { formatChoices } from "@/lib/format";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { ValidationError } from "@/lib/data/errors";
 import { isoDate } from "./dates";
+import { decimalField } from "./decimal-field";
 
 /** Form fields arrive as "" when left empty; the filters treat that as "not given". */
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -37,7 +38,7 @@ export const auditFiltersSchema = z
     patientCode: z.preprocess(blankAsMissing, z.string().trim().max(32, "Patient code can be at most 32 characters.").optional()),
     from: z.preprocess(blankAsMissing, isoDate("From date").optional()),
     to: z.preprocess(blankAsMissing, isoDate("To date").optional()),
-    page: z.preprocess(blankAsMissing, z.coerce.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).optional()),
+    page: z.preprocess(blankAsMissing, decimalField("Page must be a whole number.").pipe(z.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000)).optional()),
   })
   .strict()
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "To date must be on or after the from date." });

@@ -2,16 +2,16 @@ import { z } from "zod";
 import { ADVERSE_EVENT_SEVERITIES, ENDED_COURSE_STATUSES } from "@/lib/domain/courses";
 import { formatChoices } from "@/lib/format";
 import { isoDate } from "./dates";
+import { versionSchema } from "./version";
+import { decimalField } from "./decimal-field";
 
 export const DRUG_CHOICES = ["memantine", "low-dose naltrexone"] as const;
 export const DOSE_UNITS = ["mg/day", "mg", "µg/day", "mL/day"] as const;
 
 const positiveDose = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number.` })
-    .refine(Number.isFinite, `${label} must be a number.`)
-    .gt(0, `${label} must be more than 0.`)
-    .max(10_000, `${label} must be at most 10000.`);
+  decimalField(`${label} must be a number such as 12.5 (digits, with a point for decimals).`).pipe(
+    z.number().gt(0, `${label} must be more than 0.`).max(10_000, `${label} must be at most 10000.`),
+  );
 
 const unit = z.string().trim().min(1, "Choose a dose unit.").max(20, "A dose unit can be at most 20 characters.");
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`);
@@ -36,7 +36,7 @@ export const endCourseSchema = z.object({
   status: z.enum(ENDED_COURSE_STATUSES, { error: `Choose ${formatChoices(ENDED_COURSE_STATUSES)}.` }),
   endDate: isoDate("End date"),
   stopReason: text("Reason", 500),
-  version: z.coerce.number().int().min(1),
+  version: versionSchema,
 });
 
 export const adverseEventSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SEXES } from "@/lib/domain/sexes";
 import { formatChoices } from "@/lib/format";
+import { decimalField } from "./decimal-field";
 
 export const KNOWN_CONDITIONS = ["fibromyalgia", "ME/CFS", "restless legs syndrome", "neuropathic pain", "chronic pain"] as const;
 
@@ -13,11 +14,13 @@ export const patientSchema = z.object({
     .min(1, "Patient code is required.")
     .max(32, "Patient code can be at most 32 characters.")
     .regex(/^[A-Za-z0-9._-]+$/, "Use letters, digits, dots, dashes or underscores only: a pseudonymous code, never a name."),
-  birthYear: z.coerce
-    .number({ error: "Birth year must be a year such as 1975." })
-    .int("Birth year must be a whole year such as 1975.")
-    .min(1900, "Birth year must be 1900 or later.")
-    .refine((y) => y <= currentYear(), "Birth year cannot be in the future."),
+  birthYear: decimalField("Birth year must be a year such as 1975.").pipe(
+    z
+      .number()
+      .int("Birth year must be a whole year such as 1975.")
+      .min(1900, "Birth year must be 1900 or later.")
+      .refine((y) => y <= currentYear(), "Birth year cannot be in the future."),
+  ),
   sex: z.enum(SEXES, { error: `Choose ${formatChoices(SEXES)}.` }),
   conditions: z
     .array(z.string().trim().min(1).max(100, "A condition can be at most 100 characters."))
@@ -34,4 +37,4 @@ export const patientSchema = z.object({
 
 export type PatientInput = z.infer<typeof patientSchema>;
 
-export const versionSchema = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
+export { versionSchema } from "./version";

@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { signIn } from "@/lib/auth/config";
 import { LOCK_MINUTES } from "@/lib/auth/sign-in-throttle";
 
@@ -10,6 +11,7 @@ export type SignInState = { error?: string; email?: string };
 const REFUSED = "Email or password is incorrect, or the account is not active.";
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (argumentsAreMalformed({ formData })) return { error: MALFORMED_REQUEST.error };
   const email = String(formData.get("email") ?? "").trim();
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { error: "Enter your email and password.", email };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { echoValues, runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { createPatient, setPatientArchived, updatePatient } from "@/lib/data/patient-writes";
@@ -22,6 +23,7 @@ function patientFields(formData: FormData) {
 }
 
 export async function createPatientAction(_state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ formData })) return MALFORMED_REQUEST;
   let id: string | undefined;
   const state = await runFormAction(async (user) => {
     id = (await createPatient(user, patientFields(formData))).id;
@@ -31,6 +33,7 @@ export async function createPatientAction(_state: FormState, formData: FormData)
 }
 
 export async function updatePatientAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [patientId], formData })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     await updatePatient(user, patientId, versionSchema.parse(formData.get("version")), patientFields(formData));
   });
@@ -42,6 +45,7 @@ export async function updatePatientAction(patientId: string, _state: FormState, 
 }
 
 export async function archivePatientAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [patientId], formData })) return MALFORMED_REQUEST;
   const archive = formData.get("archive") === "true";
   const state = await runFormAction(async (user) => {
     await setPatientArchived(user, patientId, versionSchema.parse(formData.get("version")), archive);

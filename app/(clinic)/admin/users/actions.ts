@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { echoValues, runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { createTeamUser, resetUserPassword, setMemberRole, setUserActive } from "@/lib/data/admin-users";
@@ -9,6 +10,7 @@ import { createTeamUser, resetUserPassword, setMemberRole, setUserActive } from 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ formData })) return MALFORMED_REQUEST;
   const email = text(formData, "email").trim();
   let existingAccount = false;
   const state = await runFormAction(async (user) => {
@@ -30,6 +32,7 @@ export async function createUserAction(_state: FormState, formData: FormData): P
 }
 
 export async function changeRoleAction(memberId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [memberId], formData })) return MALFORMED_REQUEST;
   const role = text(formData, "role");
   let steppedDown = false;
   const state = await runFormAction(async (user) => {
@@ -44,6 +47,7 @@ export async function changeRoleAction(memberId: string, _state: FormState, form
 }
 
 export async function setActiveAction(memberId: string, active: boolean, _state: FormState): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [memberId], flags: [active] })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     await setUserActive(user, memberId, active);
   });
@@ -53,6 +57,7 @@ export async function setActiveAction(memberId: string, active: boolean, _state:
 }
 
 export async function resetPasswordAction(memberId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [memberId], formData })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     await resetUserPassword(user, memberId, text(formData, "password"));
   });

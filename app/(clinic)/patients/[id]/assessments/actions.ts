@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { echoValues, runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { recordAssessment, updateAssessment } from "@/lib/data/assessment-writes";
@@ -32,6 +33,7 @@ function withItemFieldNames(state: FormState): FormState {
 }
 
 export async function recordAssessmentAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [patientId], formData })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     await recordAssessment(user, patientId, { ...envelope(formData), ...answers(formData) });
   });
@@ -43,6 +45,7 @@ export async function recordAssessmentAction(patientId: string, _state: FormStat
 }
 
 export async function updateAssessmentAction(patientId: string, assessmentId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [patientId, assessmentId], formData })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     const { takenOn, courseId } = envelope(formData);
     await updateAssessment(user, assessmentId, versionSchema.parse(formData.get("version")), { takenOn, courseId, ...answers(formData) });

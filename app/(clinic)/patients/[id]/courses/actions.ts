@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { echoValues, runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { chooseBaseline, endCourse, recordAdverseEvent, recordDoseChange, startCourse } from "@/lib/data/course-writes";
@@ -10,6 +11,7 @@ import { adverseEventSchema, doseChangeSchema, endCourseSchema, startCourseSchem
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")));
 
 export async function startCourseAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  if (argumentsAreMalformed({ ids: [patientId], formData })) return MALFORMED_REQUEST;
   let courseId: string | undefined;
   const raw = fields(formData);
   const state = await runFormAction(async (user) => {
@@ -22,6 +24,7 @@ export async function startCourseAction(patientId: string, _state: FormState, fo
 
 function courseAction(run: (user: Parameters<Parameters<typeof runFormAction>[0]>[0], courseId: string, raw: Record<string, FormDataEntryValue>) => Promise<void>, done: string) {
   return async (patientId: string, courseId: string, formData: FormData): Promise<FormState> => {
+    if (argumentsAreMalformed({ ids: [patientId, courseId], formData })) return MALFORMED_REQUEST;
     const state = await runFormAction(async (user) => run(user, courseId, fields(formData)));
     if (state.error) return { ...state, values: echoValues(formData) };
     revalidatePath(`/patients/${patientId}/courses/${courseId}`);
