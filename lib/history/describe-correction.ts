@@ -17,6 +17,8 @@ const FIELD_LABELS: Record<HistoryRecordType, Record<string, string>> = {
   assessment: { takenOn: "date taken", courseId: "course", totalScore: "score", itemResponses: "item answers" },
 };
 
+const FREE_TEXT = new Set(["notes", "stopReason"]);
+
 /** Names of other records a value may point to, e.g. a course id → "memantine from 2026-05-01". */
 export type RecordLabels = Record<string, string>;
 
@@ -25,6 +27,7 @@ function formatValue(field: string, value: JsonValue, labels: RecordLabels): str
   if (field === "courseId" && typeof value === "string") return labels[value] ?? "another course";
   if (typeof value === "number") return formatScore(value);
   if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
+  if (FREE_TEXT.has(field)) return `“${value}”`;
   return String(value);
 }
 

@@ -61,5 +61,8 @@ describe("the corrections of a record", () => {
     expect(describeCorrection("patient", { version: 3, changedAt, changedByName: "Dr B", changes: [{ field: "archivedAt", old: null, new: changedAt }] })).toBe(
       "corrected on 2026-06-03 10:00 UTC by Dr B, was not archived",
     );
+    expect(describeCorrection("patient", { version: 1, changedAt, changedByName: "Dr B", changes: [{ field: "notes", old: "sleeps badly", new: "" }] })).toBe(
+      "corrected on 2026-06-03 10:00 UTC by Dr B, was notes “sleeps badly”",
+    );
   });
 });
