@@ -93,7 +93,8 @@ export async function chooseBaseline(user: SessionUser, courseId: unknown, asses
   if (!isUuid(assessmentId)) throw new ValidationError({ assessmentId: "Choose one of the listed assessments." });
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const { course, patient } = await writableCourse(tx, user, courseId);
+    // Locking the course serialises choices for it, so the replaced choice read below is the one replaced.
+    const { course, patient } = await writableCourse(tx, user, courseId, { forUpdate: true });
     const [assessment] = await tx
       .select({ id: assessments.id, takenOn: assessments.takenOn, instrumentId: assessments.instrumentId })
       .from(assessments)
@@ -107,8 +108,7 @@ export async function chooseBaseline(user: SessionUser, courseId: unknown, asses
     const [previous] = await tx
       .select({ assessmentId: courseBaselines.assessmentId })
       .from(courseBaselines)
-      .where(and(eq(courseBaselines.courseId, course.id), eq(courseBaselines.instrumentId, assessment.instrumentId)))
-      .for("update");
+      .where(and(eq(courseBaselines.courseId, course.id), eq(courseBaselines.instrumentId, assessment.instrumentId)));
     if (previous?.assessmentId === assessment.id) return;
     await tx
       .insert(courseBaselines)
