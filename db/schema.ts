@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { HISTORY_RECORD_TYPES, type FieldChange, type RecordValues } from "../lib/history/tracked-fields";
 
 import { ADVERSE_EVENT_SEVERITIES, COURSE_STATUSES } from "@/lib/domain/courses";
 import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
@@ -203,11 +204,41 @@ export const auditLog = pgTable(
     recordType: text("record_type").notNull(),
     recordId: text("record_id"),
     ip: text("ip"),
+    // What an update changed: [{ field, old, new }]; null for reads, creates and other actions.
+    changes: jsonb("changes").$type<FieldChange[]>(),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),
     index("audit_log_user_idx").on(t.userId, t.at),
     index("audit_log_record_idx").on(t.recordType, t.recordId),
+  ],
+);
+
+/**
+ * Every earlier version of a corrected record: the values *before* each change, written in the same
+ * transaction as the update. One table for every record type rather than a copy of each table:
+ * a snapshot in jsonb needs no migration when a record gains a column, and the patient page reads
+ * all of a patient's history with one query. The old values were valid when they were live, so they
+ * need no column constraints here. Append-only (trigger in its own migration).
+ */
+export const recordVersions = pgTable(
+  "record_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    recordType: text("record_type", { enum: HISTORY_RECORD_TYPES }).notNull(),
+    recordId: uuid("record_id").notNull(),
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "restrict" }),
+    // The version these values had; the change made them version + 1.
+    version: integer("version").notNull(),
+    values: jsonb("values").$type<RecordValues>().notNull(),
+    changedBy: uuid("changed_by").notNull().references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Record id first: the patient page reads by record id.
+    uniqueIndex("record_versions_record_version_unique").on(t.recordId, t.recordType, t.version),
+    index("record_versions_team_idx").on(t.teamId, t.changedAt),
+    check("record_versions_type_valid", inList("record_type", HISTORY_RECORD_TYPES)),
   ],
 );
 
@@ -244,4 +275,5 @@ export type TreatmentCourse = typeof treatmentCourses.$inferSelect;
 export type DoseChange = typeof doseChanges.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
 export type AdverseEvent = typeof adverseEvents.$inferSelect;
+export type RecordVersion = typeof recordVersions.$inferSelect;
 export type StudyRow = typeof studies.$inferSelect;

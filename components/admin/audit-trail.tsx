@@ -143,6 +143,7 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
             <th scope="col">Record type</th>
             <th scope="col">Record id</th>
             <th scope="col">IP address</th>
+            <th scope="col">Fields changed</th>
           </tr>
         </thead>
         <tbody>
@@ -154,11 +155,12 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
               <td>{entry.recordType}</td>
               <td>{entry.recordId ?? <span className="muted">none</span>}</td>
               <td>{entry.ip ?? <span className="muted">unknown</span>}</td>
+              <td>{entry.changedFields.join(", ")}</td>
             </tr>
           ))}
           {data && data.rows.length === 0 && (
             <tr>
-              <td colSpan={6}>No entries match.</td>
+              <td colSpan={7}>No entries match.</td>
             </tr>
           )}
         </tbody>

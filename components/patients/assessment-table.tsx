@@ -1,9 +1,20 @@
 import Link from "next/link";
+import { CorrectionHistory } from "@/components/history/correction-history";
 import { getInstrument } from "@/lib/instruments";
 import type { PatientDetail } from "@/lib/data/patients";
 import { formatScore } from "@/lib/format";
+import type { RecordLabels } from "@/lib/history/describe-correction";
 
-export function AssessmentTable({ assessments, editBase }: { assessments: PatientDetail["assessments"]; editBase?: string }) {
+export function AssessmentTable({
+  assessments,
+  editBase,
+  courseLabels,
+}: {
+  assessments: PatientDetail["assessments"];
+  editBase?: string;
+  /** Names for the course ids an earlier version may point to. */
+  courseLabels?: RecordLabels;
+}) {
   if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
   return (
     <table>
@@ -30,7 +41,10 @@ export function AssessmentTable({ assessments, editBase }: { assessments: Patien
                 {formatScore(a.totalScore)}
                 <span className="muted"> / {instrument?.max}</span>
               </td>
-              <td>{a.enteredByName}</td>
+              <td>
+                {a.enteredByName}
+                <CorrectionHistory recordType="assessment" corrections={a.corrections} labels={courseLabels} />
+              </td>
               {editBase && (
                 <td>
                   <Link href={`${editBase}/${a.id}/edit`} aria-label={`Correct ${instrument?.shortName} of ${a.takenOn}`}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CorrectionHistory } from "@/components/history/correction-history";
 import type { PatientDetail } from "@/lib/data/patients";
 import { formatScore } from "@/lib/format";
 
@@ -35,6 +36,7 @@ export function CourseTable({ courses, linkBase }: { courses: PatientDetail["cou
             <td>
               {course.status}
               {course.stopReason && <div className="muted">{course.stopReason}</div>}
+              <CorrectionHistory recordType="treatment_course" corrections={course.corrections} />
             </td>
             <td>{course.adverseEvents.map((e) => `${e.occurredOn}: ${e.event} (${e.severity})`).join("; ") || "none recorded"}</td>
           </tr>

@@ -6,6 +6,7 @@ import { getInstrument } from "@/lib/instruments";
 import type { InstrumentId } from "@/lib/instruments/types";
 import { clinicalDateProblem } from "@/lib/validation/dates";
 import { writeAudit } from "./audit";
+import { keepEarlierVersion } from "./record-history";
 import { isUuid, NotFoundError, StaleVersionError, ValidationError } from "./errors";
 import { assertCan, teamIdsOf, type SessionUser } from "./session-user";
 import { writablePatient } from "./write-access";
@@ -61,7 +62,10 @@ export async function recordAssessment(user: SessionUser, patientId: unknown, in
   });
 }
 
-/** Corrects an assessment; who entered it stays, who changed it and when are recorded. */
+/**
+ * Corrects an assessment; who entered it stays, who changed it and when are recorded, and the values
+ * it replaces are kept as an earlier version. A correction that changes nothing saves nothing.
+ */
 export async function updateAssessment(user: SessionUser, assessmentId: unknown, version: number, input: Omit<AssessmentInput, "instrumentId">): Promise<void> {
   if (!isUuid(assessmentId)) throw new NotFoundError("Assessment");
   const db = await getDb();
@@ -71,28 +75,23 @@ export async function updateAssessment(user: SessionUser, assessmentId: unknown,
       .from(assessments)
       .innerJoin(patients, eq(patients.id, assessments.patientId))
       .where(and(eq(assessments.id, assessmentId), inArray(patients.teamId, teamIdsOf(user))))
-      .limit(1);
+      .limit(1)
+      .for("update", { of: assessments });
     if (!existing) throw new NotFoundError("Assessment");
     assertCan(user, existing.teamId, "write");
     const scored = scoreOnServer({ ...input, instrumentId: existing.assessment.instrumentId });
     const problem = clinicalDateProblem(input.takenOn, existing.birthYear, "Date taken");
     if (problem) throw new ValidationError({ takenOn: problem });
     await checkCourse(tx, existing.assessment.patientId, input.courseId);
-    const updated = await tx
+    if (existing.assessment.version !== version) throw new StaleVersionError();
+    const next = { takenOn: input.takenOn, courseId: input.courseId, totalScore: scored.total, itemResponses: scored.itemResponses };
+    const changes = await keepEarlierVersion(tx, user, "assessment", existing.teamId, existing.assessment, next);
+    if (changes.length === 0) return;
+    await tx
       .update(assessments)
-      .set({
-        takenOn: input.takenOn,
-        courseId: input.courseId,
-        totalScore: scored.total,
-        itemResponses: scored.itemResponses,
-        updatedBy: user.id,
-        updatedAt: sql`now()`,
-        version: sql`${assessments.version} + 1`,
-      })
-      .where(and(eq(assessments.id, existing.assessment.id), eq(assessments.version, version)))
-      .returning({ id: assessments.id });
-    if (updated.length === 0) throw new StaleVersionError();
-    await writeAudit(tx, user, "update", "assessment", existing.assessment.id, existing.teamId);
+      .set({ ...next, updatedBy: user.id, updatedAt: sql`now()`, version: sql`${assessments.version} + 1` })
+      .where(and(eq(assessments.id, existing.assessment.id), eq(assessments.version, version)));
+    await writeAudit(tx, user, "update", "assessment", existing.assessment.id, existing.teamId, changes);
   });
 }
 

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { adverseEvents, assessments, auditLog, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
 import { auditFiltersSchema, parseOrRefuse, type AuditFilterInput, type AuditFilters } from "@/lib/validation/admin";
+import type { FieldChange } from "@/lib/history/tracked-fields";
 import { writeAudit } from "./audit";
 import { ValidationError } from "./errors";
 import { assertCan, type SessionUser } from "./session-user";
@@ -19,6 +20,8 @@ export type AuditEntry = {
   recordType: string;
   recordId: string | null;
   ip: string | null;
+  /** The fields an update changed, by name only (see `changedFieldNames`). */
+  changedFields: string[];
 };
 
 export type AuditPage = { rows: AuditEntry[]; total: number; page: number; pageSize: number };
@@ -71,10 +74,20 @@ const entryColumns = {
   recordType: auditLog.recordType,
   recordId: auditLog.recordId,
   ip: auditLog.ip,
+  changes: auditLog.changes,
 };
 
-function toEntry(row: { at: Date } & Omit<AuditEntry, "at">): AuditEntry {
-  return { ...row, at: row.at.toISOString() };
+/**
+ * The admin's trail and its CSV name the changed fields, not their values: old and new values are
+ * clinical data (scores, free-text notes) that would otherwise leave the app in a downloaded file.
+ * They stay in the database, and the patient's record shows them to its team, where reading is audited.
+ */
+function changedFieldNames(changes: FieldChange[] | null): string[] {
+  return (changes ?? []).map((change) => change.field);
+}
+
+function toEntry({ changes, ...row }: { at: Date; changes: FieldChange[] | null } & Omit<AuditEntry, "at" | "changedFields">): AuditEntry {
+  return { ...row, at: row.at.toISOString(), changedFields: changedFieldNames(changes) };
 }
 
 /** One page of the admin's team's audit trail, newest first; reading it is itself audited. */
@@ -99,7 +112,7 @@ export async function listAuditEntries(user: SessionUser, input: AuditFilterInpu
   });
 }
 
-export const AUDIT_CSV_HEADER = ["at", "user_email", "action", "record_type", "record_id", "ip"] as const;
+export const AUDIT_CSV_HEADER = ["at", "user_email", "action", "record_type", "record_id", "ip", "changed_fields"] as const;
 
 /**
  * One CSV cell (RFC 4180). A cell that a spreadsheet would read as a formula gets a leading quote
@@ -112,7 +125,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function auditCsv(entries: AuditEntry[]): string {
-  const lines = [AUDIT_CSV_HEADER.join(","), ...entries.map((e) => [e.at, e.userEmail, e.action, e.recordType, e.recordId, e.ip].map(csvCell).join(","))];
+  const lines = [AUDIT_CSV_HEADER.join(","), ...entries.map((e) => [e.at, e.userEmail, e.action, e.recordType, e.recordId, e.ip, e.changedFields.join(" ")].map(csvCell).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }
 

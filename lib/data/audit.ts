@@ -1,11 +1,15 @@
 import { auditLog } from "@/db/schema";
+import type { FieldChange } from "@/lib/history/tracked-fields";
 import type { Database } from "@/db/client";
 import type { SessionUser } from "./session-user";
 import { currentRequestIp } from "./request-context";
 
 export type AuditAction = "read" | "create" | "update" | "delete" | "archive" | "export" | "sign_in" | "sign_in_refused";
 
-/** Writes one audit row; call it with the transaction that makes the change, so both land or neither. */
+/**
+ * Writes one audit row; call it with the transaction that makes the change, so both land or neither.
+ * `changes` lists what an update changed (field, old, new); it stays in the database.
+ */
 export async function writeAudit(
   db: Pick<Database, "insert">,
   user: { id: string; team?: Pick<SessionUser["team"], "id"> } | null,
@@ -13,6 +17,7 @@ export async function writeAudit(
   recordType: string,
   recordId: string | null,
   teamId?: string,
+  changes?: FieldChange[],
 ): Promise<void> {
   await db.insert(auditLog).values({
     userId: user?.id ?? null,
@@ -21,5 +26,6 @@ export async function writeAudit(
     recordType,
     recordId,
     ip: await currentRequestIp(),
+    changes: changes ?? null,
   });
 }

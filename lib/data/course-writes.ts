@@ -6,6 +6,7 @@ import { clinicalDateProblem } from "@/lib/validation/dates";
 import type { z } from "zod";
 import type { adverseEventSchema, doseChangeSchema, endCourseSchema, startCourseSchema } from "@/lib/validation/course";
 import { writeAudit } from "./audit";
+import { keepEarlierVersion } from "./record-history";
 import { isUuid, StaleVersionError, ValidationError } from "./errors";
 import type { SessionUser } from "./session-user";
 import { writableCourse, writablePatient } from "./write-access";
@@ -57,21 +58,22 @@ export async function recordDoseChange(user: SessionUser, courseId: unknown, inp
   });
 }
 
-/** Stops or completes an active course, with a reason. */
+/** Stops or completes an active course, with a reason; the course as it was is kept as an earlier version. */
 export async function endCourse(user: SessionUser, courseId: unknown, input: z.infer<typeof endCourseSchema>): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const { course, patient } = await writableCourse(tx, user, courseId);
+    const { course, patient } = await writableCourse(tx, user, courseId, { forUpdate: true });
     if (course.status !== "active") throw new ValidationError({ status: `This course is already ${course.status}.` });
     assertDate("endDate", input.endDate, patient.birthYear, "End date");
     if (input.endDate < course.startDate) throw new ValidationError({ endDate: `The end date cannot precede the start date (${course.startDate}).` });
-    const updated = await tx
+    if (course.version !== input.version) throw new StaleVersionError();
+    const next = { status: input.status, endDate: input.endDate, stopReason: input.stopReason };
+    const changes = await keepEarlierVersion(tx, user, "treatment_course", patient.teamId, course, next);
+    await tx
       .update(treatmentCourses)
-      .set({ status: input.status, endDate: input.endDate, stopReason: input.stopReason, updatedAt: sql`now()`, version: sql`${treatmentCourses.version} + 1` })
-      .where(and(eq(treatmentCourses.id, course.id), eq(treatmentCourses.version, input.version)))
-      .returning({ id: treatmentCourses.id });
-    if (updated.length === 0) throw new StaleVersionError();
-    await writeAudit(tx, user, "update", "treatment_course", course.id, patient.teamId);
+      .set({ ...next, updatedAt: sql`now()`, version: sql`${treatmentCourses.version} + 1` })
+      .where(and(eq(treatmentCourses.id, course.id), eq(treatmentCourses.version, input.version)));
+    await writeAudit(tx, user, "update", "treatment_course", course.id, patient.teamId, changes);
   });
 }
 
@@ -91,7 +93,8 @@ export async function chooseBaseline(user: SessionUser, courseId: unknown, asses
   if (!isUuid(assessmentId)) throw new ValidationError({ assessmentId: "Choose one of the listed assessments." });
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const { course, patient } = await writableCourse(tx, user, courseId);
+    // Locking the course serialises choices for it, so the replaced choice read below is the one replaced.
+    const { course, patient } = await writableCourse(tx, user, courseId, { forUpdate: true });
     const [assessment] = await tx
       .select({ id: assessments.id, takenOn: assessments.takenOn, instrumentId: assessments.instrumentId })
       .from(assessments)
@@ -101,6 +104,12 @@ export async function chooseBaseline(user: SessionUser, courseId: unknown, asses
     if (assessment.takenOn > course.startDate) {
       throw new ValidationError({ assessmentId: `A baseline must be taken on or before the course start (${course.startDate}).` });
     }
+    // The choice it replaces stays in the audit row's changes (a baseline row has no id of its own to keep versions under).
+    const [previous] = await tx
+      .select({ assessmentId: courseBaselines.assessmentId })
+      .from(courseBaselines)
+      .where(and(eq(courseBaselines.courseId, course.id), eq(courseBaselines.instrumentId, assessment.instrumentId)));
+    if (previous?.assessmentId === assessment.id) return;
     await tx
       .insert(courseBaselines)
       .values({ courseId: course.id, instrumentId: assessment.instrumentId, assessmentId: assessment.id })
@@ -108,6 +117,7 @@ export async function chooseBaseline(user: SessionUser, courseId: unknown, asses
         target: [courseBaselines.courseId, courseBaselines.instrumentId],
         set: { assessmentId: assessment.id, updatedAt: sql`now()`, version: sql`${courseBaselines.version} + 1` },
       });
-    await writeAudit(tx, user, "update", "course_baseline", course.id, patient.teamId);
+    const changes = [{ field: `baseline.${assessment.instrumentId}`, old: previous?.assessmentId ?? null, new: assessment.id }];
+    await writeAudit(tx, user, "update", "course_baseline", course.id, patient.teamId, changes);
   });
 }

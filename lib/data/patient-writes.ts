@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { patients } from "@/db/schema";
 import type { PatientInput } from "@/lib/validation/patient";
 import { writeAudit } from "./audit";
+import { keepEarlierVersion } from "./record-history";
 import { postgresErrorCode, StaleVersionError, ValidationError } from "./errors";
 import { assertCan, type SessionUser } from "./session-user";
 import { writablePatient } from "./write-access";
@@ -33,19 +34,24 @@ export async function createPatient(user: SessionUser, input: PatientInput): Pro
   }
 }
 
-/** Edits a patient; `version` is the one the form was loaded with, so a concurrent edit is refused, not lost. */
+/**
+ * Edits a patient; `version` is the one the form was loaded with, so a concurrent edit is refused, not
+ * lost. The values replaced are kept as an earlier version; an edit that changes nothing saves nothing.
+ */
 export async function updatePatient(user: SessionUser, patientId: unknown, version: number, input: PatientInput): Promise<void> {
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
-      const patient = await writablePatient(tx, user, patientId);
-      const updated = await tx
+      const patient = await writablePatient(tx, user, patientId, { forUpdate: true });
+      if (patient.version !== version) throw new StaleVersionError();
+      const next = { ...input, notes: input.notes ?? null };
+      const changes = await keepEarlierVersion(tx, user, "patient", patient.teamId, patient, next);
+      if (changes.length === 0) return;
+      await tx
         .update(patients)
-        .set({ ...input, notes: input.notes ?? null, updatedAt: sql`now()`, version: sql`${patients.version} + 1` })
-        .where(and(eq(patients.id, patient.id), eq(patients.version, version)))
-        .returning({ id: patients.id });
-      if (updated.length === 0) throw new StaleVersionError();
-      await writeAudit(tx, user, "update", "patient", patient.id, patient.teamId);
+        .set({ ...next, updatedAt: sql`now()`, version: sql`${patients.version} + 1` })
+        .where(and(eq(patients.id, patient.id), eq(patients.version, version)));
+      await writeAudit(tx, user, "update", "patient", patient.id, patient.teamId, changes);
     });
   } catch (error) {
     rethrowDuplicate(error);
@@ -56,13 +62,15 @@ export async function updatePatient(user: SessionUser, patientId: unknown, versi
 export async function setPatientArchived(user: SessionUser, patientId: unknown, version: number, archived: boolean): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const patient = await writablePatient(tx, user, patientId);
-    const updated = await tx
+    const patient = await writablePatient(tx, user, patientId, { forUpdate: true });
+    if (patient.version !== version) throw new StaleVersionError();
+    if ((patient.archivedAt !== null) === archived) return;
+    const [updated] = await tx
       .update(patients)
       .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()`, version: sql`${patients.version} + 1` })
       .where(and(eq(patients.id, patient.id), eq(patients.version, version)))
-      .returning({ id: patients.id });
-    if (updated.length === 0) throw new StaleVersionError();
-    await writeAudit(tx, user, archived ? "archive" : "update", "patient", patient.id, patient.teamId);
+      .returning({ archivedAt: patients.archivedAt });
+    const changes = await keepEarlierVersion(tx, user, "patient", patient.teamId, patient, updated);
+    await writeAudit(tx, user, archived ? "archive" : "update", "patient", patient.id, patient.teamId, changes);
   });
 }

@@ -6,6 +6,7 @@ import { patientTrend, type Trend } from "@/lib/progress/trend";
 import { writeAudit } from "./audit";
 import { qualifiedColumn } from "./qualified-column";
 import { isUuid, NotFoundError } from "./errors";
+import { correctionsForRecords } from "./record-history";
 import { teamIdsOf, type SessionUser } from "./session-user";
 
 export const PATIENT_PAGE_SIZE = 25;
@@ -168,6 +169,12 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
         .where(eq(assessments.patientId, patient.id))
         .orderBy(asc(assessments.takenOn), asc(assessments.createdAt)),
     ]);
+    const corrections = await correctionsForRecords(tx, patient.teamId, [
+      { recordType: "patient", id: patient.id, current: patient },
+      ...courses.map((course) => ({ recordType: "treatment_course" as const, id: course.id, current: course })),
+      ...scores.map((score) => ({ recordType: "assessment" as const, id: score.id, current: score })),
+    ]);
+    const correctionsOfRecord = (id: string) => corrections.get(id) ?? [];
     await writeAudit(tx, user, "read", "patient", patient.id, patient.teamId);
     return {
       patient: {
@@ -180,6 +187,7 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
         notes: patient.notes,
         archived: patient.archivedAt !== null,
         version: patient.version,
+        corrections: correctionsOfRecord(patient.id),
       },
       courses: courses.map((course) => ({
         id: course.id,
@@ -195,8 +203,9 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
         doseChanges: doses.filter((d) => d.courseId === course.id).map(({ id, changedOn, dose, doseUnit, note }) => ({ id, changedOn, dose, doseUnit, note })),
         adverseEvents: events.filter((e) => e.courseId === course.id).map(({ id, occurredOn, event, severity, notes }) => ({ id, occurredOn, event, severity, notes })),
         chosenBaselines: Object.fromEntries(baselines.filter((b) => b.courseId === course.id).map((b) => [b.instrumentId, b.assessmentId])),
+        corrections: correctionsOfRecord(course.id),
       })),
-      assessments: scores,
+      assessments: scores.map((score) => ({ ...score, corrections: correctionsOfRecord(score.id) })),
     };
   });
 }

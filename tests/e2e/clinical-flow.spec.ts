@@ -66,4 +66,17 @@ test("a clinician adds a patient, starts memantine, enters a baseline and a foll
   await expect(followUp).toContainText("−30");
   await expect(followUp).toContainText("−50");
   await expect(page.getByText(/Change from baseline: −30 points \(−50%\)/)).toBeVisible();
+
+  // Correct the follow-up (every answer 4, not 3): the 30 it replaces stays on the record.
+  await page.getByRole("link", { name: `Correct FIQR of ${daysAgo(0)}` }).click();
+  await fillFiqr(page, "4");
+  // function 9×4/3 = 12, overall 2×4 = 8, symptoms 10×4/2 = 20: 40
+  await expect(page.getByRole("status")).toContainText("FIQR score: 40 of 100");
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.getByRole("heading", { name: `Patient ${code}` })).toBeVisible();
+  const corrected = page.getByRole("table", { name: "All assessments" }).getByRole("row").filter({ hasText: daysAgo(0) });
+  await expect(corrected).toContainText("40");
+  await expect(corrected).toContainText(/corrected on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Dr Dana Clinician, was score 30; other item answers/);
+  // 60 → 40: −20 points.
+  await expect(page.getByText(/Change from baseline: −20 points/)).toBeVisible();
 });

@@ -259,14 +259,22 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
   });
 
   describe("the audit CSV export", () => {
-    it("has the header, quotes commas and quotes, neutralises formulas, and is itself audited", async () => {
+    it("has the header, quotes commas and quotes, neutralises formulas, names changed fields without their values, and is itself audited", async () => {
+      const changes = [
+        { field: "notes", old: "private note", new: "revised note" },
+        { field: "birthYear", old: 1970, new: 1971 },
+      ];
       await database.db.insert(schema.auditLog).values([
-        { at: new Date("2023-05-05T08:00:00Z"), teamId: clinic.team.id, userId: admin.id, action: "update", recordType: "patient", recordId: 'a,"b"', ip: "=cmd|' /C calc'!A0" },
+        { at: new Date("2023-05-05T08:00:00Z"), teamId: clinic.team.id, userId: admin.id, action: "update", recordType: "patient", recordId: 'a,"b"', ip: "=cmd|' /C calc'!A0", changes },
         { at: new Date("2023-05-05T09:00:00Z"), teamId: otherClinic.team.id, userId: otherClinic.user.id, action: "update", recordType: "patient", recordId: "other-team" },
       ]);
       const csv = await auditEntriesCsv(admin, { from: "2023-05-05", to: "2023-05-05" });
       const lines = csv.trimEnd().split("\r\n");
-      expect(lines).toEqual(["at,user_email,action,record_type,record_id,ip", `2023-05-05T08:00:00.000Z,${admin.email},update,patient,"a,""b""",'=cmd|' /C calc'!A0`]);
+      expect(lines).toEqual([
+        "at,user_email,action,record_type,record_id,ip,changed_fields",
+        `2023-05-05T08:00:00.000Z,${admin.email},update,patient,"a,""b""",'=cmd|' /C calc'!A0,notes birthYear`,
+      ]);
+      expect(csv).not.toMatch(/private note|revised note|1970|1971/);
       const exports = await database.db
         .select()
         .from(schema.auditLog)

@@ -19,6 +19,7 @@ export function score(instrumentId: string, takenOn: string, totalScore: number,
     createdAt: new Date(`${takenOn}T09:00:00Z`),
     updatedAt: new Date(`${takenOn}T09:00:00Z`),
     version: 1,
+    corrections: [],
     ...extra,
   };
 }
@@ -35,6 +36,7 @@ export function course(extra: Partial<Course> & Pick<Course, "id" | "drug" | "st
     doseChanges: [],
     adverseEvents: [],
     chosenBaselines: {},
+    corrections: [],
     ...extra,
   };
 }
@@ -51,6 +53,7 @@ export function record(courses: Course[], assessments: Assessment[]): PatientDet
       notes: null,
       archived: false,
       version: 1,
+      corrections: [],
     },
     courses,
     assessments,

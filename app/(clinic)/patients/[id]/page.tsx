@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentTable } from "@/components/patients/assessment-table";
 import { CourseTable } from "@/components/patients/course-table";
+import { courseLabels } from "@/components/history/course-labels";
+import { CorrectionHistory } from "@/components/history/correction-history";
 import { ComparedWithTrials } from "@/components/comparison/compared-with-trials";
 import { ProgressView } from "@/components/progress/progress-view";
 import { roleAllows } from "@/lib/auth/roles";
@@ -25,6 +27,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         Born {patient.birthYear} · {patient.sex} · {patient.conditions.join(", ") || "no conditions recorded"}
         {patient.archived && <strong> · archived</strong>}
       </p>
+      <CorrectionHistory recordType="patient" corrections={patient.corrections} />
       {patient.notes && <p className="notice">{patient.notes}</p>}
       {canWrite && (
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
@@ -45,7 +48,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <ProgressView record={record} />
       <ComparedWithTrials comparisons={await compareCoursesWithTrials(user, record)} />
       <h2>Assessments</h2>
-      <AssessmentTable assessments={record.assessments} editBase={canWrite ? `${base}/assessments` : undefined} />
+      <AssessmentTable
+        assessments={record.assessments}
+        editBase={canWrite ? `${base}/assessments` : undefined}
+        courseLabels={courseLabels(record.courses)}
+      />
     </>
   );
 }

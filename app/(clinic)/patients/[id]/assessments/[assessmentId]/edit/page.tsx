@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
+import { courseLabel, courseLabels } from "@/components/history/course-labels";
+import { CorrectionHistory } from "@/components/history/correction-history";
 import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageWriter } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
@@ -21,10 +23,15 @@ export default async function EditAssessmentPage({ params }: { params: Promise<{
         Entered by {assessment.enteredByName} on {assessment.createdAt.toISOString().slice(0, 10)}
         {assessment.updatedAt.getTime() !== assessment.createdAt.getTime() && `; last changed ${assessment.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}.
       </p>
+      <CorrectionHistory
+        recordType="assessment"
+        corrections={assessment.corrections}
+        labels={courseLabels(record.courses)}
+      />
       <AssessmentForm
         action={updateAssessmentAction.bind(null, record.patient.id, assessment.id)}
         today={todayIso()}
-        courses={record.courses.map((c) => ({ id: c.id, label: `${c.drug} from ${c.startDate}` }))}
+        courses={record.courses.map((c) => ({ id: c.id, label: courseLabel(c) }))}
         initial={{
           instrumentId: assessment.instrumentId,
           takenOn: assessment.takenOn,
