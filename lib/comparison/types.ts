@@ -1,6 +1,7 @@
 import type { Ci95, EffectVsPlacebo, BetweenGroup, Study } from "@/lib/evidence/types";
 import type { InstrumentId } from "@/lib/instruments/types";
 import type { ResponseCategory } from "@/lib/instruments/response";
+import type { EligibilityFinding } from "./eligibility";
 
 export type Course = {
   drug: string;
@@ -25,6 +26,8 @@ export type CompareInput = {
   /** Chosen by the clinician; otherwise the last assessment on or before the start date. */
   baseline?: Assessment | null;
   study: Study;
+  /** Checked against the study's eligibility; without it, sex and age are reported as not checked. */
+  patient?: { sex: string; birthYear: number } | null;
 };
 
 export type RefusalCode =
@@ -127,6 +130,17 @@ export type PublishedEffect = {
   arrCi95: Ci95 | null;
 };
 
+/** The patient against who the trial enrolled (studies.json `eligibility`). */
+export type Applicability = {
+  /** False when the evidence file states no eligibility for the study: nothing could be checked. */
+  stated: boolean;
+  /** Where the criteria were read, e.g. "abstract; registry NCT04270877". */
+  source: string | null;
+  findings: EligibilityFinding[];
+  /** When true, the trial's responder definition is not applied. */
+  baselineBelowMinimum: boolean;
+};
+
 export type StudyFacts = {
   id: string;
   shortName: string;
@@ -135,6 +149,7 @@ export type StudyFacts = {
   size: number | null;
   evidenceLevel: string;
   verification: string;
+  identificationProbable: boolean;
   caveats: string | null;
   dose: string | null;
 };
@@ -159,6 +174,7 @@ export type ComparisonResult = {
   instrumentClassification: ResponseCategory;
   effect: PublishedEffect;
   notes: string[];
+  applicability: Applicability;
 };
 
 export type CompareOutcome = ComparisonResult | ComparisonRefusal;

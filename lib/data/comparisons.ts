@@ -37,6 +37,7 @@ export type StudyFactsForCard = {
   size: number | null;
   verification: string;
   verified: boolean;
+  identificationProbable: boolean;
   caveats: string | null;
 };
 
@@ -106,6 +107,7 @@ function cardFacts(record: StudyRecord): StudyFactsForCard {
     size: record.nTotal,
     verification: record.verification,
     verified: record.verified,
+    identificationProbable: record.identificationProbable,
     caveats: record.study.caveats ?? null,
   };
 }
@@ -119,6 +121,7 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
   const studies = await listStudies(user);
   const scored = new Set(record.assessments.map((a) => a.instrumentId));
   const instruments = instrumentIds.filter((id) => scored.has(id));
+  const patient = { sex: record.patient.sex, birthYear: record.patient.birthYear };
 
   return record.courses.map((course) => {
     const inputs = instruments.map((instrumentId) => {
@@ -130,7 +133,7 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
       const results = inputs.map(({ instrumentId, scores, baseline }) => ({
         instrumentId,
         instrumentName: instrumentName(instrumentId),
-        outcome: compareWithStudy({ course, instrumentId, assessments: scores, baseline, study: studyRecord.study }),
+        outcome: compareWithStudy({ course, instrumentId, assessments: scores, baseline, study: studyRecord.study, patient }),
       }));
       // A trial of pain NRS says nothing about the patient's FIQR: once it is compared on one instrument,
       // "not the patient's instrument" for the others is noise.
