@@ -2,6 +2,7 @@ import { describeEffect, summarizeComparison, summarizeResponder, type Compariso
 import { formatWeeks } from "@/lib/comparison/format";
 import type { InstrumentTrajectory } from "@/lib/data/comparisons";
 import { formatScore } from "@/lib/format";
+import { ApplicabilityFindings } from "./applicability-findings";
 import { comparisonChartProps } from "./chart-data";
 import { ComparisonChart } from "./comparison-chart";
 
@@ -33,6 +34,7 @@ export function ComparisonResultView({
   return (
     <>
       <p>{summarizeComparison(result, instrumentName)}</p>
+      <ApplicabilityFindings applicability={result.applicability} studyName={result.study.shortName} />
       <p className="muted">
         Baseline {baseline.takenAt} (score {formatScore(baseline.total)}
         {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest {latest.takenAt} (score{" "}

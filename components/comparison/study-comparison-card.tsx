@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { summarizeComparison, type ComparisonRefusal } from "@/lib/comparison";
 import type { InstrumentTrajectory, StudyComparisons } from "@/lib/data/comparisons";
 import { formatFigure, NOT_REPORTED } from "@/lib/evidence";
-import { studyTitle } from "@/components/evidence/study-title";
+import { StudyName } from "@/components/evidence/study-name";
 import { VerificationStatus } from "@/components/evidence/verification-status";
 import { ComparisonResultView } from "./comparison-result";
 
@@ -56,7 +55,7 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
   return (
     <article className="card" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        <Link href={`/evidence/${study.id}`}>{studyTitle(study.shortName)}</Link>
+        <StudyName study={study} href={`/evidence/${study.id}`} />
       </h4>
       <p className="muted">
         Evidence level: {study.evidenceLevel} · Size: {sizeText(study)} · Verification: <VerificationStatus study={study} />

@@ -73,11 +73,16 @@ function checkAge(name: string, [min, max]: [number, number], input: Eligibility
   return { kind: "unknown", field: "age", message: `${criterion}; ${age}, so whether they were within the range cannot be told.` };
 }
 
-function checkBaseline(name: string, minimum: { instrument: string; value: number }, baseline: EligibilityInput["baseline"]): EligibilityFinding {
+/** "pain NRS of at least 4/10" (the scale's top is given for scales that start at 0). */
+export function baselineMinimumText(minimum: { instrument: string; value: number }): string {
   const trialInstrument = getInstrument(minimum.instrument);
   const measure = trialInstrument ? inSentence(trialInstrument.shortName) : minimum.instrument;
   const threshold = trialInstrument && trialInstrument.min === 0 ? `${minimum.value}/${trialInstrument.max}` : `${minimum.value}`;
-  const criterion = `${capitalised(name)} enrolled only patients with a baseline ${measure} of at least ${threshold}`;
+  return `${measure} of at least ${threshold}`;
+}
+
+function checkBaseline(name: string, minimum: { instrument: string; value: number }, baseline: EligibilityInput["baseline"]): EligibilityFinding {
+  const criterion = `${capitalised(name)} enrolled only patients with a baseline ${baselineMinimumText(minimum)}`;
   if (!baseline) return { kind: "unknown", field: "baseline", message: `${criterion}; this patient has no baseline on it, so it cannot be checked.` };
   if (baseline.instrumentId !== minimum.instrument) {
     const patientMeasure = getInstrument(baseline.instrumentId)?.shortName ?? baseline.instrumentId;
