@@ -3,6 +3,7 @@ import type { InstrumentTrajectory, StudyComparisons } from "@/lib/data/comparis
 import { formatFigure, NOT_REPORTED } from "@/lib/evidence";
 import { StudyName } from "@/components/evidence/study-name";
 import { VerificationStatus } from "@/components/evidence/verification-status";
+import { ApplicabilityFindings } from "./applicability-findings";
 import { ComparisonResultView } from "./comparison-result";
 
 type Refused = { instrumentNames: string[]; sentence: string; refusal: ComparisonRefusal };
@@ -72,6 +73,7 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
         <RefusalView key={refused.sentence} refused={refused} />
       ))}
       {entry.results.length === 0 && <p className="muted">The patient has no scores yet, so nothing can be compared.</p>}
+      {compared.length === 0 && entry.applicability.stated && <ApplicabilityFindings applicability={entry.applicability} studyName={study.shortName} />}
       {study.caveats && (
         <p>
           <strong>Caveat:</strong> {study.caveats}

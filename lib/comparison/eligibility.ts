@@ -20,8 +20,11 @@ export type EligibilityInput = {
   patient: { sex: string; birthYear: number } | null;
   /** YYYY-MM-DD */
   courseStart: string;
-  /** The patient's baseline in this comparison, on the patient's instrument; null when there is none. */
-  baseline: { instrumentId: string; total: number } | null;
+  /**
+   * The patient's baseline in this comparison, on the patient's instrument; null when there is none.
+   * "not-compared" leaves the baseline criterion out (the study is shown beside the patient but not compared).
+   */
+  baseline: { instrumentId: string; total: number } | null | "not-compared";
 };
 
 const SEX_ENROLLED = { female: "women", male: "men" } as const;
@@ -81,7 +84,11 @@ export function baselineMinimumText(minimum: { instrument: string; value: number
   return `${measure} of at least ${threshold}`;
 }
 
-function checkBaseline(name: string, minimum: { instrument: string; value: number }, baseline: EligibilityInput["baseline"]): EligibilityFinding {
+function checkBaseline(
+  name: string,
+  minimum: { instrument: string; value: number },
+  baseline: { instrumentId: string; total: number } | null,
+): EligibilityFinding {
   const criterion = `${capitalised(name)} enrolled only patients with a baseline ${baselineMinimumText(minimum)}`;
   if (!baseline) return { kind: "unknown", field: "baseline", message: `${criterion}; this patient has no baseline on it, so it cannot be checked.` };
   if (baseline.instrumentId !== minimum.instrument) {
@@ -105,7 +112,7 @@ export function checkEligibility(input: EligibilityInput): EligibilityFinding[] 
   const findings: EligibilityFinding[] = [];
   if (eligibility.sex) findings.push(checkSex(name, eligibility.sex, input.patient));
   if (eligibility.age_years) findings.push(checkAge(name, eligibility.age_years, input));
-  if (eligibility.baseline_min) findings.push(checkBaseline(name, eligibility.baseline_min, input.baseline));
+  if (eligibility.baseline_min && input.baseline !== "not-compared") findings.push(checkBaseline(name, eligibility.baseline_min, input.baseline));
   if (eligibility.diagnosis) {
     findings.push({
       kind: "question",

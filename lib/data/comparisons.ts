@@ -1,5 +1,14 @@
 import "server-only";
-import { alignAssessments, compareWithStudy, studyMatchesCourse, type Assessment, type CompareOutcome } from "@/lib/comparison";
+import {
+  alignAssessments,
+  applicabilityOf,
+  compareWithStudy,
+  studyMatchesCourse,
+  type Applicability,
+  type Assessment,
+  type CompareOutcome,
+} from "@/lib/comparison";
+import { studyNameInText } from "@/lib/evidence";
 import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
 import { percentReduction } from "@/lib/instruments/response";
 import { NotFoundError } from "./errors";
@@ -45,6 +54,8 @@ export type StudyFactsForCard = {
 export type StudyComparisons = {
   study: StudyFactsForCard;
   results: { instrumentId: InstrumentId; instrumentName: string; outcome: CompareOutcome }[];
+  /** The patient against who the study enrolled, without a baseline: shown when no instrument could be compared. */
+  applicability: Applicability;
 };
 
 export type CourseComparisons = {
@@ -139,7 +150,13 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
       // "not the patient's instrument" for the others is noise.
       const anyCompared = results.some((r) => r.outcome.comparable);
       const kept = anyCompared ? results.filter((r) => r.outcome.comparable || r.outcome.code !== "different-instrument") : results;
-      return { study: cardFacts(studyRecord), results: kept };
+      const applicability = applicabilityOf(studyRecord.study, {
+        studyName: studyNameInText(studyRecord.study),
+        patient,
+        courseStart: course.startDate,
+        baseline: "not-compared",
+      });
+      return { study: cardFacts(studyRecord), results: kept, applicability };
     });
     return {
       course: {

@@ -280,6 +280,11 @@ describe(`The evidence library on ${kind}`, () => {
       ]);
       const mackey = studyIn(entry, "younger-mackey-2009")!;
       expect(mackey.results.every((r) => !r.outcome.comparable)).toBe(true);
+      // Not compared (its results are in words only), so the card itself carries who it enrolled; the opioid exclusion is asked.
+      expect(mackey.applicability.findings).toEqual([
+        { kind: "outside", field: "sex", message: "Younger 2009 enrolled only women; this patient is recorded as male." },
+        { kind: "question", field: "excludes", message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?" },
+      ]);
     });
 
     it("uses the clinician's chosen baseline, and ends a finished course's follow-up on its end date", async () => {

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { StudyComparisonCard } from "@/components/comparison/study-comparison-card";
 import { StudyDetail } from "@/components/evidence/study-detail";
 import { StudyListTable } from "@/components/evidence/study-list-table";
+import { applicabilityOf } from "@/lib/comparison/applicability";
 import { compareWithStudy } from "@/lib/comparison/compare";
 import type { InstrumentTrajectory, StudyComparisons } from "@/lib/data/comparisons";
 import type { StudyRecord } from "@/lib/data/studies";
-import { isIdentificationProbable, isVerified, shownEvidenceLevel, studyShortName, studySize } from "@/lib/evidence/describe-study";
+import { isIdentificationProbable, isVerified, shownEvidenceLevel, studyNameInText, studyShortName, studySize } from "@/lib/evidence/describe-study";
 import type { Study } from "@/lib/evidence/types";
-import { baselineAndFollowUp, ldnCourse, memantineCourse, study } from "./helpers";
+import { baselineAndFollowUp, ldnCourse, memantineCourse, START, study } from "./helpers";
 
 // Server markup only (recharts draws after mounting): the sentences are what is checked.
 const text = (html: string) =>
@@ -38,7 +39,10 @@ function record(s: Study): StudyRecord {
   };
 }
 
-function card(s: Study, results: StudyComparisons["results"], trajectories: InstrumentTrajectory[] = []): string {
+type Patient = { sex: string; birthYear: number };
+const woman1975: Patient = { sex: "female", birthYear: 1975 };
+
+function card(s: Study, results: StudyComparisons["results"], patient: Patient = woman1975, trajectories: InstrumentTrajectory[] = []): string {
   const r = record(s);
   const entry: StudyComparisons = {
     study: {
@@ -52,6 +56,7 @@ function card(s: Study, results: StudyComparisons["results"], trajectories: Inst
       caveats: s.caveats ?? null,
     },
     results,
+    applicability: applicabilityOf(s, { studyName: studyNameInText(s), patient, courseStart: START, baseline: "not-compared" }),
   };
   return text(renderToStaticMarkup(createElement(StudyComparisonCard, { entry, trajectories, headingId: "h" })));
 }
@@ -65,7 +70,7 @@ describe("a man born 1950 with baseline NRS 3 on LDN, beside FINAL", () => {
     study: final,
     patient: { sex: "male", birthYear: 1950 },
   });
-  const shown = card(final, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }]);
+  const shown = card(final, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }], { sex: "male", birthYear: 1950 });
   // Course starts 2024-01-01: 2024 - 1950 = 74, or 73 before the birthday; FINAL enrolled 18-64.
   const [, maxAge] = final.eligibility!.age_years!;
 
@@ -79,6 +84,8 @@ describe("a man born 1950 with baseline NRS 3 on LDN, beside FINAL", () => {
     );
     expect(shown).toContain("Question for you: The FINAL trial enrolled patients with fibromyalgia (ACR 1990 criteria)");
     expect(shown.indexOf("Pain NRS fell 2 points")).toBeLessThan(shown.indexOf("This patient falls outside"));
+    // Said once, beside the comparison: the card-level findings are only for studies that could not be compared.
+    expect(shown.match(/This patient falls outside/g)).toHaveLength(1);
   });
 
   it("gives no responder verdict", () => {
@@ -88,6 +95,17 @@ describe("a man born 1950 with baseline NRS 3 on LDN, beside FINAL", () => {
 });
 
 describe("Younger–Mackey 2009's opioid exclusion is a question", () => {
+  it("is put to the clinician on its card, although its results are in words only and not compared", () => {
+    const mackey = study("younger-mackey-2009");
+    const outcome = compareWithStudy({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 4, 12), study: mackey, patient: woman1975 });
+    expect(outcome).toMatchObject({ comparable: false, code: "no-numeric-outcome" });
+    const shown = card(mackey, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }]);
+    expect(shown).toContain("Within the trial: Younger 2009 enrolled only women; this patient is recorded as female.");
+    expect(shown).toContain("Question for you: Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?");
+    const forMan = card(mackey, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }], { sex: "male", birthYear: 1975 });
+    expect(forMan).toContain("This patient falls outside who Younger 2009 enrolled");
+  });
+
   it("is asked on the study page, not decided", () => {
     const html = text(renderToStaticMarkup(createElement(StudyDetail, { record: record(study("younger-mackey-2009")) })));
     expect(html).toContain("Who the trial enrolled");

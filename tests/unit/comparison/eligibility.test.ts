@@ -117,6 +117,9 @@ describe("baseline on the trial's instrument", () => {
   it("no baseline cannot be checked", () => {
     expect(baselineFinding(null).kind).toBe("unknown");
   });
+  it("a study shown beside the patient but not compared leaves the baseline criterion out", () => {
+    expect(findings(finalEligibility, { baseline: "not-compared" }).map((f) => f.field)).toEqual(["sex", "age", "diagnosis"]);
+  });
 });
 
 describe("exclusions are questions for the clinician", () => {
