@@ -3,6 +3,8 @@ import type { ResponseCategory } from "@/lib/instruments/response";
 import { checkEligibility, isBaselineBelowMinimum, type EligibilityInput } from "./eligibility";
 import type { Applicability, ResponderAssessment } from "./types";
 
+export type { Applicability };
+
 /** The patient against the study's stated eligibility; `stated: false` when studies.json states none. */
 export function applicabilityOf(study: Study, input: Omit<EligibilityInput, "eligibility">): Applicability {
   const eligibility = study.eligibility;

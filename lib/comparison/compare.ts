@@ -1,12 +1,5 @@
-import {
-  formatFigure,
-  isIdentificationProbable,
-  isVerified,
-  NOT_REPORTED,
-  shownEvidenceLevel,
-  studyNameInText,
-  studySize,
-} from "@/lib/evidence/describe-study";
+import { formatFigure, isVerified, NOT_REPORTED, studySize } from "@/lib/evidence/describe-study";
+import { isIdentificationProbable, shownEvidenceLevel, studyNameInText } from "@/lib/evidence/describe-study";
 import type { Outcome, Study } from "@/lib/evidence/types";
 import { getInstrument } from "@/lib/instruments";
 import { changeFromBaseline, classifyResponse, percentReduction } from "@/lib/instruments/response";

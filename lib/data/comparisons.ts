@@ -1,13 +1,6 @@
 import "server-only";
-import {
-  alignAssessments,
-  applicabilityOf,
-  compareWithStudy,
-  studyMatchesCourse,
-  type Applicability,
-  type Assessment,
-  type CompareOutcome,
-} from "@/lib/comparison";
+import { alignAssessments, compareWithStudy, studyMatchesCourse, type Assessment, type CompareOutcome } from "@/lib/comparison";
+import { applicabilityOf, type Applicability } from "@/lib/comparison/applicability";
 import { studyNameInText } from "@/lib/evidence";
 import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
 import { percentReduction } from "@/lib/instruments/response";
