@@ -3,6 +3,7 @@ import { formatWeeks } from "@/lib/comparison/format";
 import type { InstrumentTrajectory } from "@/lib/data/comparisons";
 import { SeverityLine } from "@/components/progress/severity-line";
 import { formatScore } from "@/lib/format";
+import { ApplicabilityFindings } from "./applicability-findings";
 import { comparisonChartProps } from "./chart-data";
 import { ComparisonChart } from "./comparison-chart";
 
@@ -35,6 +36,7 @@ export function ComparisonResultView({
     <>
       <p>{summarizeComparison(result, instrumentName)}</p>
       {result.instrumentClassification.severity && <SeverityLine severity={result.instrumentClassification.severity} />}
+      <ApplicabilityFindings applicability={result.applicability} studyName={result.study.shortName} />
       <p className="muted">
         Baseline {baseline.takenAt} (score {formatScore(baseline.total)}
         {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest {latest.takenAt} (score{" "}

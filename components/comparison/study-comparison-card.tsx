@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { summarizeComparison, type ComparisonRefusal } from "@/lib/comparison";
 import type { InstrumentTrajectory, StudyComparisons } from "@/lib/data/comparisons";
 import { formatFigure, NOT_REPORTED } from "@/lib/evidence";
-import { studyTitle } from "@/components/evidence/study-title";
+import { StudyName } from "@/components/evidence/study-name";
 import { VerificationStatus } from "@/components/evidence/verification-status";
+import { ApplicabilityFindings } from "./applicability-findings";
 import { ComparisonResultView } from "./comparison-result";
 
 type Refused = { instrumentNames: string[]; sentence: string; refusal: ComparisonRefusal };
@@ -56,7 +56,7 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
   return (
     <article className="card" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        <Link href={`/evidence/${study.id}`}>{studyTitle(study.shortName)}</Link>
+        <StudyName study={study} href={`/evidence/${study.id}`} />
       </h4>
       <p className="muted">
         Evidence level: {study.evidenceLevel} · Size: {sizeText(study)} · Verification: <VerificationStatus study={study} />
@@ -73,6 +73,7 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
         <RefusalView key={refused.sentence} refused={refused} />
       ))}
       {entry.results.length === 0 && <p className="muted">The patient has no scores yet, so nothing can be compared.</p>}
+      {compared.length === 0 && entry.applicability.stated && <ApplicabilityFindings applicability={entry.applicability} studyName={study.shortName} />}
       {study.caveats && (
         <p>
           <strong>Caveat:</strong> {study.caveats}

@@ -1,4 +1,5 @@
-import { doiUrl, NOT_REPORTED, type Study } from "@/lib/evidence";
+import { doiUrl, isIdentificationProbable, NOT_REPORTED, type Study } from "@/lib/evidence";
+import { ProbableIdentificationLabel } from "./study-name";
 
 const NCT_ID = /^NCT\d{8}$/;
 const PMID = /^\d+$/;
@@ -9,7 +10,14 @@ export function Citation({ study }: { study: Study }) {
   const has = (key: string) => Object.hasOwn(study, key);
   return (
     <>
-      <p>{study.citation}</p>
+      <p>
+        {isIdentificationProbable(study) && (
+          <>
+            <ProbableIdentificationLabel />{" "}
+          </>
+        )}
+        {study.citation}
+      </p>
       <ul>
         <li>
           DOI:{" "}

@@ -4,8 +4,9 @@ import { AdverseEventList } from "./adverse-event-list";
 import { Citation } from "./citation";
 import { OutcomeTable } from "./outcome-table";
 import { ResponderTable } from "./responder-table";
+import { EligibilityFacts } from "./eligibility-facts";
 import { StudyFacts } from "./study-facts";
-import { studyTitle } from "./study-title";
+import { ProbableIdentificationLabel, StudyName } from "./study-name";
 import { UnverifiedClaims } from "./unverified-claims";
 import { VerificationStatus } from "./verification-status";
 
@@ -29,7 +30,9 @@ export function StudyDetail({ record }: { record: StudyRecord }) {
       <p>
         <Link href="/evidence">← Evidence library</Link>
       </p>
-      <h1>{studyTitle(record.shortName)}</h1>
+      <h1>
+        <StudyName study={record} />
+      </h1>
       <p>
         Verification: <VerificationStatus study={study} />
       </p>
@@ -39,7 +42,14 @@ export function StudyDetail({ record }: { record: StudyRecord }) {
           They are shown as unverified claims, with no figures, and are never used as a benchmark.
         </p>
       )}
+      {record.identificationProbable && (
+        <p className="notice">
+          <ProbableIdentificationLabel /> The evidence file is not certain that this is the publication the source material meant;
+          read its figures with that in mind.
+        </p>
+      )}
       <StudyFacts study={study} />
+      <EligibilityFacts study={study} />
 
       <h2>Outcomes</h2>
       {!verified ? (

@@ -1,5 +1,5 @@
 import { armLabel } from "@/lib/comparison";
-import { formatFigure, isVerified, NOT_REPORTED, studySize, type Study } from "@/lib/evidence";
+import { formatFigure, isVerified, NOT_REPORTED, shownEvidenceLevel, studySize, type Study } from "@/lib/evidence";
 import { fieldLabel, formatValue } from "./figures";
 
 // Study fields shown in their own sections of the study page (outcomes, responders, citation, notes).
@@ -18,6 +18,7 @@ export const SECTION_FIELDS = new Set([
   "seed_discrepancy",
   "summary",
   "verification",
+  "eligibility",
 ]);
 
 const FACT_LABELS: Record<string, string> = {
@@ -41,6 +42,7 @@ export const UNVERIFIED_FIGURE = "unverified claim (no figure shown)";
 
 function factValue(study: Study, key: string): string {
   if (!isVerified(study) && CLAIMED_FIGURES.has(key)) return UNVERIFIED_FIGURE;
+  if (key === "evidence_level") return shownEvidenceLevel(study);
   const value = (study as Record<string, unknown>)[key];
   if (key === "n_per_arm" && study.n_per_arm) {
     return Object.entries(study.n_per_arm)

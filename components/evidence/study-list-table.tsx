@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { formatFigure, NOT_REPORTED } from "@/lib/evidence";
 import type { StudyRecord } from "@/lib/data/studies";
-import { studyTitle } from "./study-title";
+import { StudyName } from "./study-name";
 import { VerificationStatus } from "./verification-status";
 
 // Size and duration of a study found only in the source material are part of its unverified claim.
@@ -32,7 +31,7 @@ export function StudyListTable({ studies }: { studies: StudyRecord[] }) {
         {studies.map((record) => (
           <tr key={record.id}>
             <th scope="row">
-              <Link href={`/evidence/${record.id}`}>{studyTitle(record.shortName)}</Link>
+              <StudyName study={record} href={`/evidence/${record.id}`} />
               <div className="muted">{record.id}</div>
             </th>
             <td>{record.drug}</td>

@@ -1,7 +1,9 @@
-import { formatFigure, isVerified, NOT_REPORTED, studyShortName, studySize } from "@/lib/evidence/describe-study";
+import { formatFigure, isVerified, NOT_REPORTED, studySize } from "@/lib/evidence/describe-study";
+import { isIdentificationProbable, shownEvidenceLevel, studyNameInText } from "@/lib/evidence/describe-study";
 import type { Outcome, Study } from "@/lib/evidence/types";
 import { getInstrument } from "@/lib/instruments";
 import type { TimelinePoint } from "@/lib/progress/timeline";
+import { applicabilityOf, responderWithinEligibility } from "./applicability";
 import { formatWeeks } from "./format";
 import { armLabel, isComparatorArm } from "./arms";
 import { studyMatchesCourse } from "./matching";
@@ -26,7 +28,7 @@ export const CI_OF_MEAN_NOTE =
   "A 95% CI describes the uncertainty of an arm's average, not the range of individual patients' responses.";
 
 function refuse(study: Study, code: RefusalCode, reason: string, claims: string[] = []): ComparisonRefusal {
-  return { comparable: false, studyId: study.id, studyName: studyShortName(study), code, reason, claims };
+  return { comparable: false, studyId: study.id, studyName: studyNameInText(study), code, reason, claims };
 }
 
 function timed(point: TimelinePoint<unknown>): TimedAssessment {
@@ -36,12 +38,13 @@ function timed(point: TimelinePoint<unknown>): TimedAssessment {
 function studyFacts(study: Study): StudyFacts {
   return {
     id: study.id,
-    shortName: studyShortName(study),
+    shortName: studyNameInText(study),
     citation: study.citation,
     design: study.design ?? null,
-    size: studySize(study),
-    evidenceLevel: study.evidence_level,
+    size: isVerified(study) ? studySize(study) : null,
+    evidenceLevel: shownEvidenceLevel(study),
     verification: study.verification,
+    identificationProbable: isIdentificationProbable(study),
     caveats: study.caveats ?? null,
     dose: study.dose ?? null,
   };
@@ -86,7 +89,7 @@ function armComparisons(study: Study, outcome: Outcome, metric: TrialMetric, pat
  */
 export function compareWithStudy(input: CompareInput): CompareOutcome {
   const { course, instrumentId, timeline, study } = input;
-  const name = studyShortName(study);
+  const name = studyNameInText(study);
 
   if (!isVerified(study)) {
     return refuse(
@@ -169,6 +172,14 @@ export function compareWithStudy(input: CompareInput): CompareOutcome {
   if (!timing && mode !== "context-only") notes.push(`${name} does not report the time point of this outcome.`);
   if (outcome.note) notes.push(outcome.note);
 
+  const applicability = applicabilityOf(study, {
+    studyName: name,
+    patient: input.patient ?? null,
+    courseStart: course.startDate,
+    baseline: { instrumentId, total: start.total },
+  });
+  const responder = mode === "context-only" ? null : assessResponder(study, instrumentId, patient, instrumentClassification);
+
   return {
     comparable: true,
     mode,
@@ -188,9 +199,10 @@ export function compareWithStudy(input: CompareInput): CompareOutcome {
     timing,
     arms,
     overallPosition: overallPosition(arms),
-    responder: mode === "context-only" ? null : assessResponder(study, instrumentId, patient, instrumentClassification),
+    responder: responderWithinEligibility(responder, applicability, name, instrumentClassification),
     instrumentClassification,
     effect: publishedEffect(study, outcome),
     notes,
+    applicability,
   };
 }

@@ -2,6 +2,7 @@ import type { Ci95, EffectVsPlacebo, BetweenGroup, Study } from "@/lib/evidence/
 import type { InstrumentId } from "@/lib/instruments/types";
 import type { ResponseCategory } from "@/lib/instruments/response";
 import type { CourseTimeline } from "@/lib/progress/timeline";
+import type { EligibilityFinding } from "./eligibility";
 
 export type Course = {
   drug: string;
@@ -24,6 +25,8 @@ export type CompareInput = {
   /** The course's timeline on `instrumentId` (lib/progress/timeline.ts): its baseline and follow-ups. */
   timeline: CourseTimeline<unknown>;
   study: Study;
+  /** Checked against the study's eligibility; without it, sex and age are reported as not checked. */
+  patient?: { sex: string; birthYear: number } | null;
 };
 
 export type RefusalCode =
@@ -126,6 +129,17 @@ export type PublishedEffect = {
   arrCi95: Ci95 | null;
 };
 
+/** The patient against who the trial enrolled (studies.json `eligibility`). */
+export type Applicability = {
+  /** False when the evidence file states no eligibility for the study: nothing could be checked. */
+  stated: boolean;
+  /** Where the criteria were read, e.g. "abstract; registry NCT04270877". */
+  source: string | null;
+  findings: EligibilityFinding[];
+  /** When true, the trial's responder definition is not applied. */
+  baselineBelowMinimum: boolean;
+};
+
 export type StudyFacts = {
   id: string;
   shortName: string;
@@ -134,6 +148,7 @@ export type StudyFacts = {
   size: number | null;
   evidenceLevel: string;
   verification: string;
+  identificationProbable: boolean;
   caveats: string | null;
   dose: string | null;
 };
@@ -158,6 +173,7 @@ export type ComparisonResult = {
   instrumentClassification: ResponseCategory;
   effect: PublishedEffect;
   notes: string[];
+  applicability: Applicability;
 };
 
 export type CompareOutcome = ComparisonResult | ComparisonRefusal;

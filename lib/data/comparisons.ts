@@ -1,5 +1,7 @@
 import "server-only";
 import { compareWithStudy, studyMatchesCourse, type CompareOutcome } from "@/lib/comparison";
+import { applicabilityOf, type Applicability } from "@/lib/comparison/applicability";
+import { studyNameInText } from "@/lib/evidence";
 import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
 import { courseTimeline, type CourseTimeline } from "@/lib/progress/timeline";
 import { NotFoundError } from "./errors";
@@ -37,6 +39,7 @@ export type StudyFactsForCard = {
   size: number | null;
   verification: string;
   verified: boolean;
+  identificationProbable: boolean;
   caveats: string | null;
 };
 
@@ -44,6 +47,8 @@ export type StudyFactsForCard = {
 export type StudyComparisons = {
   study: StudyFactsForCard;
   results: { instrumentId: InstrumentId; instrumentName: string; outcome: CompareOutcome }[];
+  /** The patient against who the study enrolled, without a baseline: shown when no instrument could be compared. */
+  applicability: Applicability;
 };
 
 export type CourseComparisons = {
@@ -96,6 +101,7 @@ function cardFacts(record: StudyRecord): StudyFactsForCard {
     size: record.nTotal,
     verification: record.verification,
     verified: record.verified,
+    identificationProbable: record.identificationProbable,
     caveats: record.study.caveats ?? null,
   };
 }
@@ -109,6 +115,7 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
   const studies = await listStudies(user);
   const scored = new Set(record.assessments.map((a) => a.instrumentId));
   const instruments = instrumentIds.filter((id) => scored.has(id));
+  const patient = { sex: record.patient.sex, birthYear: record.patient.birthYear };
 
   return record.courses.map((course) => {
     const timelines = instruments.map((instrumentId) => ({ instrumentId, timeline: courseTimeline(course, instrumentId, record.assessments) }));
@@ -117,13 +124,19 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
       const results = timelines.map(({ instrumentId, timeline }) => ({
         instrumentId,
         instrumentName: instrumentName(instrumentId),
-        outcome: compareWithStudy({ course, instrumentId, timeline, study: studyRecord.study }),
+        outcome: compareWithStudy({ course, instrumentId, timeline, study: studyRecord.study, patient }),
       }));
       // A trial of pain NRS says nothing about the patient's FIQR: once it is compared on one instrument,
       // "not the patient's instrument" for the others is noise.
       const anyCompared = results.some((r) => r.outcome.comparable);
       const kept = anyCompared ? results.filter((r) => r.outcome.comparable || r.outcome.code !== "different-instrument") : results;
-      return { study: cardFacts(studyRecord), results: kept };
+      const applicability = applicabilityOf(studyRecord.study, {
+        studyName: studyNameInText(studyRecord.study),
+        patient,
+        courseStart: course.startDate,
+        baseline: "not-compared",
+      });
+      return { study: cardFacts(studyRecord), results: kept, applicability };
     });
     return {
       course: {

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { studies, type StudyRow } from "@/db/schema";
-import { isVerified, STUDY_ID_PATTERN, studySchema, studyShortName, type Study } from "@/lib/evidence";
+import { isIdentificationProbable, isVerified, shownEvidenceLevel, STUDY_ID_PATTERN, studySchema, studyShortName, type Study } from "@/lib/evidence";
 import { NotFoundError } from "./errors";
 import { assertCan, type SessionUser } from "./session-user";
 
@@ -16,6 +16,9 @@ export type StudyRecord = {
   design: string | null;
   verification: string;
   verified: boolean;
+  /** Which publication this is is only probable: every mention of the study says so. */
+  identificationProbable: boolean;
+  /** As published, or "not verified" for a study found only in the source material. */
   evidenceLevel: string;
   citation: string;
   doi: string | null;
@@ -40,7 +43,8 @@ function toRecord(row: StudyRow): StudyRecord {
     design: row.design,
     verification: row.verification,
     verified: isVerified(study),
-    evidenceLevel: row.evidenceLevel,
+    identificationProbable: isIdentificationProbable(study),
+    evidenceLevel: shownEvidenceLevel(study),
     citation: row.citation,
     doi: row.doi,
     nTotal: row.nTotal,

@@ -5,6 +5,12 @@ export const UNVERIFIED_VERIFICATION = "source-material-only";
 
 export const NOT_REPORTED = "not reported";
 
+/** Shown in place of an unverified study's evidence level and size, which come from its own unverified text. */
+export const NOT_VERIFIED = "not verified";
+
+/** The label every mention of a study carries when the evidence file is not sure which publication it is. */
+export const IDENTIFICATION_PROBABLE = "identification probable";
+
 /** Participants: n_total, else the sum of n_per_arm, else null (not reported). */
 export function studySize(study: Pick<Study, "n_total" | "n_per_arm">): number | null {
   if (typeof study.n_total === "number") return study.n_total;
@@ -15,6 +21,19 @@ export function studySize(study: Pick<Study, "n_total" | "n_per_arm">): number |
 
 export function isVerified(study: Pick<Study, "verification">): boolean {
   return study.verification.trim() !== UNVERIFIED_VERIFICATION;
+}
+
+/**
+ * True when studies.json says which publication this is only probably: its verification says "probable"
+ * (e.g. "probable identification"), or its citation starts "Probably:" (memantine-fm-open-pilot).
+ */
+export function isIdentificationProbable(study: Pick<Study, "verification" | "citation">): boolean {
+  return /\bprobabl[ey]\b/i.test(study.verification) || /^\s*probabl[ey]\b/i.test(study.citation);
+}
+
+/** The evidence level to show: an unverified study's own wording of it (e.g. "25 patients") is not shown. */
+export function shownEvidenceLevel(study: Pick<Study, "verification" | "evidence_level">): string {
+  return isVerified(study) ? study.evidence_level : NOT_VERIFIED;
 }
 
 /** A figure exactly as published (String(x), never rounded), or "not reported" for null/undefined. */
@@ -48,4 +67,10 @@ export function studyShortName(study: Pick<Study, "citation" | "id">): string {
   const year = study.citation.match(/\b(?:19|20)\d{2}\b/);
   if (firstAuthor === "" || !year) return study.id;
   return `${firstAuthor} ${year[0]}`;
+}
+
+/** The short name for sentences, with "(identification probable)" when the study's identification is not certain. */
+export function studyNameInText(study: Pick<Study, "citation" | "id" | "verification">): string {
+  const name = studyShortName(study);
+  return isIdentificationProbable(study) ? `${name} (${IDENTIFICATION_PROBABLE})` : name;
 }

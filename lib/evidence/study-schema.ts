@@ -4,6 +4,7 @@ import type {
   ArmResult,
   BetweenGroup,
   Ci95,
+  Eligibility,
   EffectVsPlacebo,
   Outcome,
   Responders,
@@ -97,6 +98,22 @@ const adverseEventSchema: z.ZodType<AdverseEvent> = z.looseObject({
   grade: text,
 });
 
+const eligibilitySchema: z.ZodType<Eligibility> = z.looseObject({
+  sex: z.enum(["female", "male"], { error: 'sex must be "female" or "male" (leave it out when both were enrolled)' }).nullable().optional(),
+  age_years: z
+    .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+    .refine(([min, max]) => min <= max, { error: "age_years must be [min, max] with min <= max" })
+    .nullable()
+    .optional(),
+  baseline_min: z
+    .looseObject({ instrument: nonEmpty("baseline_min.instrument"), value: z.number() })
+    .nullable()
+    .optional(),
+  diagnosis: text,
+  excludes: z.array(nonEmpty("excludes[]")).nullable().optional(),
+  source: text,
+});
+
 export const studySchema: z.ZodType<Study> = z.looseObject({
   id: z.string().regex(STUDY_ID_PATTERN, { error: "id must be a lowercase slug (a-z, 0-9, single hyphens)" }),
   citation: nonEmpty("citation"),
@@ -115,6 +132,7 @@ export const studySchema: z.ZodType<Study> = z.looseObject({
   duration_weeks: z.number().nonnegative().nullable().optional(),
   assessments: text,
   population: text,
+  eligibility: eligibilitySchema.nullable().optional(),
   outcomes: z.array(outcomeSchema).nullable().optional(),
   responders: respondersSchema.nullable().optional(),
   secondary: text,

@@ -83,6 +83,24 @@ export type AdverseEvent = {
   grade?: string | null;
 };
 
+/**
+ * Who a trial enrolled, as stated in its abstract or registry, in fields a program can check.
+ * A patient outside them can still be shown beside the trial, but must be told so.
+ */
+export type Eligibility = {
+  /** The only sex enrolled; absent when both were. */
+  sex?: "female" | "male" | null;
+  /** Inclusive age range in years: [min, max]. */
+  age_years?: [min: number, max: number] | null;
+  /** Lowest baseline score enrolled, on the trial's instrument (an instrument id from instruments.json). */
+  baseline_min?: { instrument: string; value: number } | null;
+  diagnosis?: string | null;
+  /** Exclusions stated by the trial (e.g. "current opioid use"): asked of the clinician, never decided. */
+  excludes?: string[] | null;
+  /** Where the criteria were read, e.g. "abstract; registry NCT04270877". */
+  source?: string | null;
+};
+
 export type Study = {
   /** Lowercase slug, unique in the file. */
   id: string;
@@ -104,6 +122,7 @@ export type Study = {
   duration_weeks?: number | null;
   assessments?: string | null;
   population?: string | null;
+  eligibility?: Eligibility | null;
   outcomes?: Outcome[] | null;
   responders?: Responders | null;
   secondary?: string | null;

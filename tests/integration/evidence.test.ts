@@ -127,6 +127,19 @@ describe(`The evidence library on ${kind}`, () => {
       expect(list.find((s) => s.id === "fayed-2014")?.verified).toBe(false);
     });
 
+    it("an unverified study's evidence level is not shown; a probable identification is flagged", async () => {
+      const { sessionUser: viewer } = await createTeamWithUser(database.db, "viewer");
+      const list = await listStudies(viewer);
+      const file = await rawStudies(STUDIES_FILE);
+      for (const record of list) {
+        const raw = file.find((s) => s.id === record.id)!;
+        const unverified = raw.verification === "source-material-only";
+        expect(record.evidenceLevel, record.id).toBe(unverified ? "not verified" : raw.evidence_level);
+        expect(record.identificationProbable, record.id).toBe(/^Probably:/.test(raw.citation as string));
+      }
+      expect(list.filter((s) => s.identificationProbable).map((s) => s.id)).toEqual(["memantine-fm-open-pilot"]);
+    });
+
     it("getStudy returns the study exactly as in the file, and an unknown id is not found", async () => {
       const { sessionUser: viewer } = await createTeamWithUser(database.db, "viewer");
       const file = await rawStudies(STUDIES_FILE);
@@ -229,6 +242,49 @@ describe(`The evidence library on ${kind}`, () => {
         "younger-mackey-2009": ["fiqr:no-numeric-outcome", "pain_nrs_0_10:no-numeric-outcome"],
       });
       expect(Object.keys(modes).every((id) => !id.startsWith("memantine") && id !== "olivan-blazquez-2014")).toBe(true);
+    });
+
+    it("checks the patient against FINAL's eligibility: a man aged 65 or 66 with baseline NRS 3 is outside, and not called a trial responder", async () => {
+      const { team, user, sessionUser } = await createTeamWithUser(database.db);
+      const patient = await createPatient(database.db, team.id, "EV-ELIG");
+      await database.db.update(schema.patients).set({ sex: "male", birthYear: 1958 }).where(eq(schema.patients.id, patient.id));
+      await createCourse(database.db, patient.id, { drug: "low-dose naltrexone", indication: "fibromyalgia", startDate: "2024-01-01" });
+      await addScore(database.db, patient.id, user.id, "pain_nrs_0_10", "2024-01-01", 3);
+      await addScore(database.db, patient.id, user.id, "pain_nrs_0_10", "2024-03-25", 1);
+
+      const [entry] = await compareCoursesWithTrials(sessionUser, await getPatientRecord(sessionUser, patient.id));
+      const result = studyIn(entry, "bruun-2024-final")!.results[0].outcome as ComparisonResult;
+      expect(result.comparable).toBe(true);
+      const eligibility = (await rawStudies(STUDIES_FILE)).find((s) => s.id === "bruun-2024-final")!.eligibility as {
+        age_years: [number, number];
+        baseline_min: { value: number };
+      };
+      // 2024 - 1958 = 66, or 65 before the birthday: both above FINAL's upper age.
+      expect(2024 - 1958 - 1).toBeGreaterThan(eligibility.age_years[1]);
+      expect(3).toBeLessThan(eligibility.baseline_min.value);
+      expect(Object.fromEntries(result.applicability.findings.map((f) => [f.field, f.kind]))).toEqual({
+        sex: "outside",
+        age: "outside",
+        baseline: "outside",
+        diagnosis: "question",
+      });
+      expect(result.applicability.findings.find((f) => f.field === "baseline")!.message).toBe(
+        "The FINAL trial enrolled only patients with a baseline pain NRS of at least 4/10; this patient's baseline was 3.",
+      );
+      // A 67% fall would be a responder by FINAL's >30% definition; below the minimum it is not applied.
+      expect(result.responder).toMatchObject({ applicable: false, isResponder: null });
+
+      const younger = studyIn(entry, "younger-2013")!.results[0].outcome as ComparisonResult;
+      expect(younger.applicability.findings).toEqual([
+        { kind: "outside", field: "sex", message: "Younger 2013 enrolled only women; this patient is recorded as male." },
+      ]);
+      const mackey = studyIn(entry, "younger-mackey-2009")!;
+      expect(mackey.results.every((r) => !r.outcome.comparable)).toBe(true);
+      // Not compared (its results are in words only), so the card itself carries who it enrolled; the opioid exclusion is asked.
+      expect(mackey.applicability.findings).toEqual([
+        { kind: "outside", field: "sex", message: "Younger 2009 enrolled only women; this patient is recorded as male." },
+        { kind: "question", field: "excludes", message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?" },
+      ]);
     });
 
     it("uses the clinician's chosen baseline, and ends a finished course's follow-up on its end date", async () => {

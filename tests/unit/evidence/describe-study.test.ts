@@ -1,5 +1,15 @@
 import studiesFile from "@/db/seed/data/studies.json";
-import { doiUrl, formatFigure, isVerified, NOT_REPORTED, studyShortName, studySize } from "@/lib/evidence/describe-study";
+import {
+  doiUrl,
+  formatFigure,
+  isIdentificationProbable,
+  isVerified,
+  NOT_REPORTED,
+  shownEvidenceLevel,
+  studyNameInText,
+  studyShortName,
+  studySize,
+} from "@/lib/evidence/describe-study";
 import { parseStudyFile } from "@/lib/evidence/parse-studies";
 import type { Study } from "@/lib/evidence/types";
 import { describe, expect, it } from "vitest";
@@ -63,5 +73,30 @@ describe("studyShortName", () => {
     expect(studyShortName(study("younger-2013"))).toBe("Younger 2013");
     expect(studyShortName(study("olivan-blazquez-2014"))).toBe("Olivan-Blázquez 2014");
     expect(studyShortName(study("memantine-rls-claims"))).toBe("memantine-rls-claims");
+  });
+});
+
+describe("a study whose identification is only probable is labelled so", () => {
+  it("memantine-fm-open-pilot (citation 'Probably: ...') is; the others are not", () => {
+    expect(study("memantine-fm-open-pilot").citation).toMatch(/^Probably:/);
+    const probable = parsed.studies.filter(isIdentificationProbable).map((s) => s.id);
+    expect(probable).toEqual(["memantine-fm-open-pilot"]);
+  });
+  it("a verification value that says 'probable identification' counts too", () => {
+    expect(isIdentificationProbable({ citation: "Fayed N, et al. 2019.", verification: "probable identification" })).toBe(true);
+    expect(isIdentificationProbable({ citation: "Fayed N, et al. 2019.", verification: "abstract" })).toBe(false);
+  });
+  it("its name in sentences carries the label; other names are unchanged", () => {
+    expect(studyNameInText(study("memantine-fm-open-pilot"))).toBe("Fayed 2019 (identification probable)");
+    expect(studyNameInText(study("bruun-2024-final"))).toBe("the FINAL trial");
+  });
+});
+
+describe("an unverified study shows no evidence level taken from its own text", () => {
+  it("fayed-2014's '(25 patients)' is not shown; a verified study's level is", () => {
+    expect(study("fayed-2014").evidence_level).toContain("25 patients");
+    expect(shownEvidenceLevel(study("fayed-2014"))).toBe("not verified");
+    expect(shownEvidenceLevel(study("memantine-rls-claims"))).toBe("not verified");
+    expect(shownEvidenceLevel(study("bruun-2024-final"))).toBe(study("bruun-2024-final").evidence_level);
   });
 });

@@ -133,6 +133,22 @@ describe("parseStudyFile rejections name the study and the field", () => {
     ]);
   });
 
+  it("eligibility with an unknown sex, an age range the wrong way round, or a baseline minimum without its value", () => {
+    const errors = errorsOf(
+      fileWith((s) => {
+        byId(s, "younger-2013").eligibility.sex = "women";
+        byId(s, "bruun-2024-final").eligibility.age_years = [64, 18];
+        delete byId(s, "bruun-2024-final").eligibility.baseline_min.value;
+      }),
+    );
+    expect(errors.map((e) => `${e.studyId}: ${e.field}`).sort()).toEqual([
+      "bruun-2024-final: eligibility.age_years",
+      "bruun-2024-final: eligibility.baseline_min.value",
+      "younger-2013: eligibility.sex",
+    ]);
+    expect(errors.find((e) => e.field === "eligibility.sex")!.message).toMatch(/"female" or "male"/);
+  });
+
   it("a study without an id is reported with studyId null", () => {
     const errors = errorsOf(fileWith((s) => delete byId(s, "bested-2023").id));
     expect(errors).toEqual([expect.objectContaining({ studyId: null, field: "id" })]);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StudyDetail } from "@/components/evidence/study-detail";
-import { studyTitle } from "@/components/evidence/study-title";
+import { studyTitleText } from "@/components/evidence/study-title";
 import { NotFoundError } from "@/lib/data/errors";
 import { getStudy, type StudyRecord } from "@/lib/data/studies";
 import { requirePageUser } from "@/lib/data/session";
@@ -22,7 +22,7 @@ const loadStudy = cache(async (id: string): Promise<StudyRecord | null> => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const record = await loadStudy((await params).id);
-  return { title: record ? studyTitle(record.shortName) : "Study not found" };
+  return { title: record ? studyTitleText(record) : "Study not found" };
 }
 
 export default async function StudyPage({ params }: Props) {
