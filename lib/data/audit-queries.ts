@@ -79,7 +79,7 @@ function toEntry(row: { at: Date } & Omit<AuditEntry, "at">): AuditEntry {
 
 /** One page of the admin's team's audit trail, newest first; reading it is itself audited. */
 export async function listAuditEntries(user: SessionUser, input: AuditFilterInput = {}): Promise<AuditPage> {
-  assertCan(user, user.team.id, "manage_team");
+  assertCan(user, "audit:read");
   const filters = parseOrRefuse(auditFiltersSchema, input);
   const where = await auditConditions(user, filters);
   const page = filters.page ?? 1;
@@ -118,7 +118,7 @@ export function auditCsv(entries: AuditEntry[]): string {
 
 /** Every matching entry (no pages) as CSV text, newest first; the export is itself audited. */
 export async function auditEntriesCsv(user: SessionUser, input: AuditFilterInput = {}): Promise<string> {
-  assertCan(user, user.team.id, "manage_team");
+  assertCan(user, "audit:read");
   const filters = parseOrRefuse(auditFiltersSchema, input);
   const where = await auditConditions(user, filters);
   const db = await getDb();

@@ -4,7 +4,7 @@ import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instrumen
 import { percentReduction } from "@/lib/instruments/response";
 import { NotFoundError } from "./errors";
 import type { PatientDetail } from "./patients";
-import { teamIdsOf, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 import { listStudies, type StudyRecord } from "./studies";
 
 type CourseDetail = PatientDetail["courses"][number];
@@ -115,7 +115,7 @@ function cardFacts(record: StudyRecord): StudyFactsForCard {
  * on each instrument the patient has scores on. A matching study that cannot be compared stays in, with why.
  */
 export async function compareCoursesWithTrials(user: SessionUser, record: PatientDetail): Promise<CourseComparisons[]> {
-  if (!teamIdsOf(user).includes(record.patient.teamId)) throw new NotFoundError("Patient");
+  if (record.patient.teamId !== user.team.id) throw new NotFoundError("Patient");
   const studies = await listStudies(user);
   const scored = new Set(record.assessments.map((a) => a.instrumentId));
   const instruments = instrumentIds.filter((id) => scored.has(id));

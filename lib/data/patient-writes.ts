@@ -17,7 +17,7 @@ function rethrowDuplicate(error: unknown): never {
 
 /** Adds a patient to the user's active team. */
 export async function createPatient(user: SessionUser, input: PatientInput): Promise<{ id: string }> {
-  assertCan(user, user.team.id, "write");
+  assertCan(user, "patient:write");
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {

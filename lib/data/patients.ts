@@ -5,7 +5,7 @@ import { adverseEvents, assessments, courseBaselines, doseChanges, patients, tre
 import { patientTrend, type Trend } from "@/lib/progress/trend";
 import { writeAudit } from "./audit";
 import { isUuid, NotFoundError } from "./errors";
-import { teamIdsOf, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 
 export const PATIENT_PAGE_SIZE = 25;
 
@@ -90,7 +90,7 @@ export async function findPatientForUser(user: SessionUser, patientId: unknown) 
   const [patient] = await db
     .select()
     .from(patients)
-    .where(and(eq(patients.id, patientId), inArray(patients.teamId, teamIdsOf(user))))
+    .where(and(eq(patients.id, patientId), eq(patients.teamId, user.team.id)))
     .limit(1);
   if (!patient) throw new NotFoundError("Patient");
   return patient;

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runFormAction } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
+import { switchActiveTeam } from "@/lib/data/active-team";
+
+/** Makes another of the user's teams the active one; the patient list is where that team's work starts. */
+export async function switchTeamAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const state = await runFormAction(async (user) => {
+    await switchActiveTeam(user, String(formData.get("teamId") ?? ""));
+  });
+  if (state.error) return state;
+  redirect("/patients");
+}
