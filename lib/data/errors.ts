@@ -1,3 +1,4 @@
+import "server-only";
 /** Thrown for a record that does not exist or belongs to another team: the two are never told apart. */
 export class NotFoundError extends Error {
   constructor(what = "Record") {
