@@ -233,7 +233,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const INVITATION_STATUSES = ["pending", "accepted", "declined"] as const;
+const INVITATION_STATUSES = ["pending", "accepted", "declined"] as const;
 
 // An admin's offer of a team membership to a person who already has an account: it takes effect only
 // when that person, signed in, accepts it.
@@ -283,5 +283,3 @@ export type DoseChange = typeof doseChanges.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
 export type AdverseEvent = typeof adverseEvents.$inferSelect;
 export type StudyRow = typeof studies.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;
-export type TeamInvitation = typeof teamInvitations.$inferSelect;

@@ -8,7 +8,7 @@ import { signInWithPassword } from "@/lib/data/sign-in";
 import { SESSION_IDLE_SECONDS } from "./session-limits";
 
 /** Too many failed attempts for this account or address; said the same way whether or not the email exists. */
-export class SignInLocked extends CredentialsSignin {
+class SignInLocked extends CredentialsSignin {
   code = "locked";
 }
 

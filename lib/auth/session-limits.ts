@@ -1,7 +1,7 @@
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 /** last_seen_at is written at most this often, so reading pages does not write on every request. */
-export const SESSION_TOUCH_SECONDS = 60;
+const SESSION_TOUCH_SECONDS = 60;
 
 type SessionTimes = { createdAt: Date; lastSeenAt: Date; revokedAt: Date | null };
 

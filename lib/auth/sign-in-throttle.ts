@@ -5,12 +5,12 @@ import { signInThrottle } from "@/db/schema";
 // Attempts allowed per key in one window; after that the key is locked for LOCK_MINUTES.
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
-export const WINDOW_MINUTES = 15;
+const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
 
 type Writer = Pick<Database, "execute">;
 
-export function throttleKeys(email: string, ip: string | null): { key: string; limit: number }[] {
+function throttleKeys(email: string, ip: string | null): { key: string; limit: number }[] {
   const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: ACCOUNT_FAILURE_LIMIT }];
   if (ip) keys.push({ key: `ip:${ip}`, limit: IP_FAILURE_LIMIT });
   return keys;

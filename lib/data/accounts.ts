@@ -10,7 +10,7 @@ import { writeAudit } from "./audit";
 import { ValidationError } from "./errors";
 
 type Writer = Pick<Database, "select" | "insert">;
-export type NewAccount = { email: string; displayName: string; role: Role; password: string };
+type NewAccount = { email: string; displayName: string; role: Role; password: string };
 
 /** The form's (or the command line's) fields for a new account, checked once, the same way for both. */
 export function parseNewAccount(fields: NewUserFields): NewAccount {

@@ -9,7 +9,7 @@ import type { SessionUser } from "./session-user";
 export const INVITATION_DAYS = 14;
 
 type Writer = Pick<Database, "select" | "insert">;
-export type PendingInvitation = { id: string; teamName: string; role: Role; invitedBy: string | null; expiresAt: string };
+type PendingInvitation = { id: string; teamName: string; role: Role; invitedBy: string | null; expiresAt: string };
 
 /**
  * Invites the account with this email to the admin's team (renewing a pending invitation). Only a

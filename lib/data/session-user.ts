@@ -5,7 +5,7 @@ import { teamMemberships, teams, users, type Role } from "@/db/schema";
 import { can, type Action } from "@/lib/auth/can";
 import { ForbiddenError } from "./errors";
 
-export type TeamMembership = { id: string; name: string; role: Role };
+type TeamMembership = { id: string; name: string; role: Role };
 export type SessionUser = {
   id: string;
   email: string;
@@ -36,7 +36,7 @@ export async function loadSessionUser(db: Database, userId: string, activeTeamId
 }
 
 /** The user's teams, by name. */
-export function teamsOf(db: Pick<Database, "select">, userId: string): Promise<TeamMembership[]> {
+function teamsOf(db: Pick<Database, "select">, userId: string): Promise<TeamMembership[]> {
   return db
     .select({ id: teams.id, name: teams.name, role: teamMemberships.role })
     .from(teamMemberships)

@@ -1,19 +1,28 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { sessions, teamMemberships } from "@/db/schema";
 import { isSessionLive, needsTouch } from "@/lib/auth/session-limits";
-import { loadSessionUser, teamsOf, type SessionUser } from "./session-user";
+import { loadSessionUser, type SessionUser } from "./session-user";
 
 type Writer = Pick<Database, "select" | "insert" | "update">;
 
-/** Starts a server-side session for a user who has just proved their password; returns its id. */
+/**
+ * Starts a server-side session for a user who has just proved their password, working in the team
+ * they joined first (so accepting an invitation does not move where they start); returns its id.
+ */
 export async function openSession(db: Writer, userId: string, now = new Date()): Promise<{ id: string; activeTeamId: string | null }> {
-  const [first] = await teamsOf(db, userId);
+  const [home] = await db
+    .select({ teamId: teamMemberships.teamId })
+    .from(teamMemberships)
+    .where(eq(teamMemberships.userId, userId))
+    .orderBy(asc(teamMemberships.createdAt), asc(teamMemberships.teamId))
+    .limit(1);
+  const activeTeamId = home?.teamId ?? null;
   const id = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id, userId, activeTeamId: first?.id ?? null, createdAt: now, lastSeenAt: now });
-  return { id, activeTeamId: first?.id ?? null };
+  await db.insert(sessions).values({ id, userId, activeTeamId, createdAt: now, lastSeenAt: now });
+  return { id, activeTeamId };
 }
 
 /**

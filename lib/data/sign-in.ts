@@ -8,7 +8,7 @@ import { claimSignInAttempt, releaseAfterSuccess } from "@/lib/auth/sign-in-thro
 import { writeAudit, type AuditAction } from "./audit";
 import { openSession } from "./sessions";
 
-export type SignInResult =
+type SignInResult =
   | { outcome: "signed_in"; userId: string; email: string; displayName: string; sessionId: string }
   | { outcome: "refused" }
   | { outcome: "locked" };

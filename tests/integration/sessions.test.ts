@@ -113,7 +113,7 @@ describe(`Server-side sessions on ${testDatabaseKind()}`, () => {
   });
 
   describe("the active team", () => {
-    it("starts as the first team by name; after a switch every read and write uses exactly the chosen team", async () => {
+    it("starts in the team joined first; after a switch every read and write uses exactly the chosen team", async () => {
       const first = await createTeamWithUser(database.db, "clinician");
       await database.db.update(schema.teams).set({ name: "AAA first clinic" }).where(eq(schema.teams.id, first.team.id));
       const second = await createTeamWithUser(database.db, "clinician");
