@@ -49,8 +49,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (typeof token?.sid !== "string" || typeof token.uid !== "string") return;
       const db = await getDb();
       await db.transaction(async (tx) => {
-        await revokeSession(tx, token.sid as string);
-        await writeAudit(tx, { id: token.uid as string }, "sign_out", "session", null);
+        const revoked = await revokeSession(tx, token.sid as string);
+        if (revoked) await writeAudit(tx, { id: token.uid as string }, "sign_out", "session", null, revoked.activeTeamId ?? undefined);
       });
     },
   },

@@ -40,9 +40,17 @@ export async function loadSession(db: Database, sessionId: string, now = new Dat
   return { ...user, sessionId: row.id };
 }
 
-/** Ends one session (sign-out); a copy of its cookie is refused from the next request on. */
-export async function revokeSession(db: Pick<Database, "update">, sessionId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+/**
+ * Ends one session (sign-out); a copy of its cookie is refused from the next request on. Returns the
+ * team it was working in, or null if it was already over.
+ */
+export async function revokeSession(db: Pick<Database, "update">, sessionId: string, now = new Date()): Promise<{ activeTeamId: string | null } | null> {
+  const [revoked] = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ activeTeamId: sessions.activeTeamId });
+  return revoked ?? null;
 }
 
 /** Ends every session of a user (password reset, deactivation); call it in the transaction that makes the change. */

@@ -30,12 +30,13 @@ describe(`Server-side sessions on ${testDatabaseKind()}`, () => {
 
   describe("signing out", () => {
     it("a copy of the cookie (the same session id) is refused after sign-out; another session of the user goes on", async () => {
-      const { user, password } = await createTeamWithUser(database.db);
+      const { user, password, team } = await createTeamWithUser(database.db);
       const copied = await signedIn(user.email, password);
       const onOtherDevice = await signedIn(user.email, password);
       expect(await loadSession(database.db, copied)).toMatchObject({ id: user.id, sessionId: copied });
-      await revokeSession(database.db, copied);
+      expect(await revokeSession(database.db, copied)).toEqual({ activeTeamId: team.id });
       expect(await loadSession(database.db, copied)).toBeNull();
+      expect(await revokeSession(database.db, copied)).toBeNull(); // already over: nothing to audit twice
       expect(await loadSession(database.db, onOtherDevice)).toMatchObject({ id: user.id });
     });
 
