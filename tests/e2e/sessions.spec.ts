@@ -17,12 +17,16 @@ test.describe("Sessions end on the server", () => {
     await signIn(page, "viewer@yardstick.demo");
     const cookies = await context.cookies();
     expect(cookies.some((c) => c.name.includes("session-token"))).toBe(true);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login$/);
-
     const copy = await browser.newContext();
     await copy.addCookies(cookies);
     const replay = await copy.newPage();
+    // The copy works while the session is open...
+    await replay.goto("/patients");
+    await expect(replay.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    // ...and not after its owner signed out, though the cookie itself has not expired.
     await replay.goto("/patients");
     await expect(replay).toHaveURL(/\/login$/);
     const api = await copy.request.post("/api/patients/search", { data: {} });
@@ -37,11 +41,12 @@ test.describe("A clinician invited to a second team chooses which team to work i
     const adminPage = await (await browser.newContext()).newPage();
     await signIn(adminPage, "admin@yardstick.demo");
     await adminPage.goto("/admin/users");
-    await adminPage.getByLabel("Email").fill("clinician@northside.demo");
-    await adminPage.getByLabel("Name").fill("Northside clinician");
-    await adminPage.getByLabel("Role").selectOption("clinician");
-    await adminPage.getByLabel("First password").fill("plum-orchard-lantern-42");
-    await adminPage.getByRole("button", { name: "Add user" }).click();
+    const form = adminPage.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Email", { exact: true }).fill("clinician@northside.demo");
+    await form.getByLabel("Name", { exact: true }).fill("Northside clinician");
+    await form.getByLabel("Role", { exact: true }).selectOption("clinician");
+    await form.getByLabel("First password").fill("plum-orchard-lantern-42");
+    await form.getByRole("button", { name: "Add user" }).click();
     await expect(adminPage.getByText(/^Done for clinician@northside\.demo\./)).toBeVisible();
     // Not a member until they accept.
     await expect(adminPage.getByRole("cell", { name: "clinician@northside.demo" })).toHaveCount(0);
