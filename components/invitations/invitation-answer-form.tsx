@@ -10,25 +10,22 @@ type Props = { teamName: string; accept: FormAction; decline: FormAction };
 export function InvitationAnswerForm({ teamName, accept, decline }: Props) {
   const [acceptState, acceptAction, accepting] = useActionState(accept, {});
   const [declineState, declineAction, declining] = useActionState(decline, {});
-  const state = acceptState.error || acceptState.ok ? acceptState : declineState;
+  // A successful answer moves to the page's confirmation; only refusals come back here.
+  const error = acceptState.error ?? declineState.error;
   const busy = accepting || declining;
   return (
     <div>
-      <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
-      {!state.ok && (
-        <>
-          <form action={acceptAction} style={{ display: "inline" }}>
-            <button type="submit" disabled={busy} aria-label={`Accept the invitation to ${teamName}`}>
-              Accept
-            </button>
-          </form>{" "}
-          <form action={declineAction} style={{ display: "inline" }}>
-            <button type="submit" className="secondary" disabled={busy} aria-label={`Decline the invitation to ${teamName}`}>
-              Decline
-            </button>
-          </form>
-        </>
-      )}
+      <FormMessage error={error} />
+      <form action={acceptAction} style={{ display: "inline" }}>
+        <button type="submit" disabled={busy} aria-label={`Accept the invitation to ${teamName}`}>
+          Accept
+        </button>
+      </form>{" "}
+      <form action={declineAction} style={{ display: "inline" }}>
+        <button type="submit" className="secondary" disabled={busy} aria-label={`Decline the invitation to ${teamName}`}>
+          Decline
+        </button>
+      </form>
     </div>
   );
 }

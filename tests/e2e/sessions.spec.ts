@@ -56,7 +56,8 @@ test.describe("A clinician invited to a second team chooses which team to work i
     await expect(page.getByRole("heading", { name: "Patients of Northside Sleep Clinic" })).toBeVisible();
     await page.getByRole("link", { name: "Invitations (1)" }).click();
     await page.getByRole("button", { name: "Accept the invitation to Demo Pain Clinic" }).click();
-    await expect(page.getByText(/Invitation accepted/)).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(/Invitation accepted/);
+    await expect(page.getByText("You have no open invitations to join a team.")).toBeVisible();
 
     await page.goto("/patients");
     await page.getByLabel("Active team").selectOption({ label: "Demo Pain Clinic (clinician)" });

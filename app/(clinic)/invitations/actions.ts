@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { answerInvitation } from "@/lib/data/invitations";
@@ -10,8 +11,9 @@ async function answer(invitationId: string, accept: boolean): Promise<FormState>
     await answerInvitation(user, invitationId, accept);
   });
   if (state.error) return state;
+  // The answered invitation leaves the list (and the header gains the team), so the page says what happened.
   revalidatePath("/", "layout");
-  return { ok: true, message: accept ? "Invitation accepted; choose the team in the header to work in it." : "Invitation declined." };
+  redirect(`/invitations?answer=${accept ? "accepted" : "declined"}`);
 }
 
 export async function acceptInvitationAction(invitationId: string, _state: FormState): Promise<FormState> {

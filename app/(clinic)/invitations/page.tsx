@@ -6,12 +6,23 @@ import { acceptInvitationAction, declineInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitations" };
 
-export default async function InvitationsPage() {
+const ANSWERED: Record<string, string> = {
+  accepted: "Invitation accepted. Choose the team in the header to work in it.",
+  declined: "Invitation declined.",
+};
+
+export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ answer?: string }> }) {
   const user = await requirePageUser();
   const invitations = await listMyInvitations(user);
+  const answered = ANSWERED[(await searchParams).answer ?? ""];
   return (
     <>
       <h1>Invitations</h1>
+      {answered && (
+        <p role="status" className="notice">
+          {answered}
+        </p>
+      )}
       {invitations.length === 0 ? (
         <p>You have no open invitations to join a team.</p>
       ) : (
