@@ -10,7 +10,7 @@ type Props = { teams: Team[]; activeTeamId: string; action: (state: FormState, f
 export function TeamSwitcher({ teams, activeTeamId, action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="team-switcher" aria-label="Active team">
+    <form action={formAction} className="team-switcher" aria-label="Choose the active team">
       <label htmlFor="active-team" className="sr-only">
         Active team
       </label>

@@ -32,10 +32,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) {
-        token.uid = user.id;
-        token.sid = (user as { sessionId?: string }).sessionId;
-      }
+      // At sign-in, keep only the ids (no name or email in the cookie); later calls pass the token on.
+      if (user?.id) return { uid: user.id, sid: (user as { sessionId?: string }).sessionId };
       return token;
     },
     session({ session, token }) {

@@ -60,13 +60,13 @@ test.describe("A clinician invited to a second team chooses which team to work i
     await expect(page.getByText("You have no open invitations to join a team.")).toBeVisible();
 
     await page.goto("/patients");
-    await page.getByLabel("Active team").selectOption({ label: "Demo Pain Clinic (clinician)" });
+    await page.getByRole("combobox", { name: "Active team" }).selectOption({ label: "Demo Pain Clinic (clinician)" });
     await page.getByRole("button", { name: "Switch team" }).click();
     await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
     await expect(page.getByRole("link", { name: "YS-001" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^NS-/ })).toHaveCount(0);
 
-    await page.getByLabel("Active team").selectOption({ label: "Northside Sleep Clinic (clinician)" });
+    await page.getByRole("combobox", { name: "Active team" }).selectOption({ label: "Northside Sleep Clinic (clinician)" });
     await page.getByRole("button", { name: "Switch team" }).click();
     await expect(page.getByRole("heading", { name: "Patients of Northside Sleep Clinic" })).toBeVisible();
     await expect(page.getByRole("link", { name: "YS-001" })).toHaveCount(0);
