@@ -63,6 +63,7 @@ test.describe("A clinician invited to a second team chooses which team to work i
     await page.getByRole("combobox", { name: "Active team" }).selectOption({ label: "Demo Pain Clinic (clinician)" });
     await page.getByRole("button", { name: "Switch team" }).click();
     await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Active team" }).locator("option:checked")).toHaveText("Demo Pain Clinic (clinician)");
     await expect(page.getByRole("link", { name: "YS-001" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^NS-/ })).toHaveCount(0);
 
