@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TeamQueryScope } from "@/components/teams/team-query-scope";
 import { TeamSwitcher } from "@/components/teams/team-switcher";
 import { can } from "@/lib/auth/can";
 import { signOut } from "@/lib/auth/config";
@@ -60,7 +61,11 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        <TeamQueryScope key={user.team.id}>
+          {children}
+        </TeamQueryScope>
+      </main>
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
@@ -11,5 +12,6 @@ export async function switchTeamAction(_state: FormState, formData: FormData): P
     await switchActiveTeam(user, String(formData.get("teamId") ?? ""));
   });
   if (state.error) return state;
+  revalidatePath("/", "layout"); // the header and every cached page belong to the previous team
   redirect("/patients");
 }
