@@ -43,13 +43,30 @@ function slugOf(teamName: string): string {
   return teamName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
+/** Every refused field at once, team and account alike. */
+function parseAll(fields: NewUserFields & { teamName: string }): { teamName: string; input: NewAccount } {
+  const refused: Record<string, string> = {};
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      Object.assign(refused, error.fieldErrors);
+      return undefined;
+    }
+  };
+  const team = attempt(() => parseOrRefuse(newTeamSchema, { teamName: fields.teamName }));
+  const input = attempt(() => parseNewAccount(fields));
+  if (!team || !input) throw new ValidationError(refused);
+  return { teamName: team.teamName, input };
+}
+
 /**
  * For `npm run user:create` (the operator, no session): creates an account in the named team,
  * creating the team if needed. Same validation as the admin form, audited, all or nothing.
  */
 export async function createAccountFromCommandLine(fields: NewUserFields & { teamName: string }): Promise<{ userId: string; teamId: string }> {
-  const { teamName } = parseOrRefuse(newTeamSchema, { teamName: fields.teamName });
-  const input = parseNewAccount(fields);
+  const { teamName, input } = parseAll(fields);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.transaction(async (tx) => {
