@@ -251,6 +251,47 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+// One row per sign-in. The session cookie (a JWT) carries only this row's random id, so signing out,
+// a password reset or a deactivation ends a session here, on the server, whatever the cookie says.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    // The team whose records this session works in; chosen with the header's team switcher.
+    activeTeamId: uuid("active_team_id").references(() => teams.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+const INVITATION_STATUSES = ["pending", "accepted", "declined"] as const;
+
+// An admin's offer of a team membership to a person who already has an account: it takes effect only
+// when that person, signed in, accepts it.
+export const teamInvitations = pgTable(
+  "team_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: INVITATION_STATUSES }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("team_invitations_one_pending").on(t.teamId, t.email).where(sql`${t.status} = 'pending'`),
+    index("team_invitations_email_idx").on(t.email),
+    check("team_invitations_role_valid", inList("role", ROLES)),
+    check("team_invitations_status_valid", inList("status", INVITATION_STATUSES)),
+  ],
+);
+
 // Published studies, loaded from db/seed/data/studies.json. `data` holds the study exactly as
 // published in the evidence file; the other columns are copies for listing and matching.
 export const studies = pgTable("studies", {

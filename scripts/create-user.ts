@@ -1,23 +1,17 @@
 // npm run user:create -- --email lead@clinic.example --name "Dr A Lead" --team "Pain Clinic" --role admin
-// Asks for the password (hidden), or reads it from standard input when piped.
+// Asks for the password (hidden), or reads it from standard input when piped. The account is made by
+// the data layer (lib/data/accounts.ts): the admin form's validation, audited, all or nothing.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
+import { useDatabaseForThisProcess } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import { ROLES, teamMemberships, teams, users, type Role } from "@/db/schema";
-import { normaliseEmail } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { createAccountFromCommandLine } from "@/lib/data/accounts";
+import { ValidationError } from "@/lib/errors";
 import { runWithDatabase } from "./run-with-database";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, team: { type: "string" }, role: { type: "string", default: "admin" } },
 });
-
-function fail(message: string): never {
-  console.error(`user:create: ${message}`);
-  process.exit(2);
-}
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -41,28 +35,27 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const email = values.email ? normaliseEmail(values.email) : fail("--email is required");
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) fail("--email is not an email address");
-  const teamName = values.team?.trim() || fail('--team is required (e.g. --team "Pain Clinic")');
-  const role = (ROLES as readonly string[]).includes(values.role ?? "") ? (values.role as Role) : fail(`--role must be one of ${ROLES.join(", ")}`);
-  const displayName = values.name?.trim() || email;
+  const email = values.email ?? "";
   const password = await readPassword();
-  const problem = passwordProblem(password, email);
-  if (problem) fail(`password refused: ${problem}`);
-
   await runWithDatabase(async (open) => {
     await applyMigrations(open);
-    const passwordHash = await hashPassword(password);
-    await open.db.transaction(async (tx) => {
-      const slug = teamName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-      await tx.insert(teams).values({ slug, name: teamName }).onConflictDoNothing({ target: teams.slug });
-      const [team] = await tx.select().from(teams).where(eq(teams.slug, slug));
-      const [existing] = await tx.select().from(users).where(eq(users.email, email));
-      if (existing) fail(`an account for ${email} already exists; add memberships from the admin pages`);
-      const [user] = await tx.insert(users).values({ email, displayName, passwordHash }).returning();
-      await tx.insert(teamMemberships).values({ userId: user.id, teamId: team.id, role });
-    });
-    console.log(`Created ${role} ${email} in team "${teamName}" (${open.label}).`);
+    useDatabaseForThisProcess(open);
+    try {
+      await createAccountFromCommandLine({
+        email,
+        displayName: values.name?.trim() || email,
+        role: values.role ?? "",
+        password,
+        teamName: values.team ?? "",
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const flag: Record<string, string> = { email: "--email", displayName: "--name", role: "--role", password: "password", teamName: "--team" };
+      for (const [field, message] of Object.entries(error.fieldErrors)) console.error(`user:create: ${flag[field] ?? field}: ${message}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.log(`Created ${values.role} ${email.trim().toLowerCase()} in team "${values.team?.trim()}" (${open.label}).`);
   });
 }
 

@@ -13,7 +13,7 @@ export function CreateUserForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="stack card" noValidate aria-label="Add a user">
       <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
-      <Field name="email" label="Email" error={errors.email} hint="If this email already has an account, that person is added to your team.">
+      <Field name="email" label="Email" error={errors.email} hint="If this email already has an account, that person is invited and joins your team once they accept.">
         {(p) => <input {...p} type="email" defaultValue={v.email ?? ""} required maxLength={320} autoComplete="off" />}
       </Field>
       <Field name="displayName" label="Name" error={errors.displayName}>
@@ -34,7 +34,7 @@ export function CreateUserForm({ action }: { action: FormAction }) {
         name="password"
         label="First password"
         error={errors.password}
-        hint="At least 12 characters; not a commonly used password. Not used for an existing account: they keep their own."
+        hint="At least 12 characters; not a commonly used password. An existing account keeps its own password."
       >
         {(p) => <input {...p} type="password" autoComplete="new-password" />}
       </Field>

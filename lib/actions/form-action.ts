@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError, ValidationError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { requireUser } from "@/lib/data/session";
 import type { SessionUser } from "@/lib/data/session-user";
 import { fieldErrorsOf } from "@/lib/http/json-route";

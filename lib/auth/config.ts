@@ -3,56 +3,53 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/lib/data/audit";
 import { currentRequestIp } from "@/lib/data/request-context";
-import { verifyCredentials } from "./credentials";
-import { clearAccountFailures, isSignInLocked, recordSignInFailure } from "./sign-in-throttle";
+import { revokeSession } from "@/lib/data/sessions";
+import { signInWithPassword } from "@/lib/data/sign-in";
+import { SESSION_IDLE_SECONDS } from "./session-limits";
 
 /** Too many failed attempts for this account or address; said the same way whether or not the email exists. */
-export class SignInLocked extends CredentialsSignin {
+class SignInLocked extends CredentialsSignin {
   code = "locked";
 }
 
-export const SESSION_IDLE_SECONDS = 30 * 60;
-export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
-
+// The cookie is a JWT that carries only the server-side session's id and its user's id; whether the
+// session is still open (not signed out, not idle, not too old) is decided from the sessions table
+// on every request (lib/data/sessions.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   pages: { signIn: "/login" },
-  // A JWT that is re-issued while in use: it expires after SESSION_IDLE_SECONDS without a request.
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 60 },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials) => {
-        const db = await getDb();
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const ip = await currentRequestIp();
-        if (await isSignInLocked(db, email, ip)) throw new SignInLocked();
-        const user = await verifyCredentials(db, email, credentials?.password);
-        if (!user) {
-          await recordSignInFailure(db, email, ip);
-          await writeAudit(db, null, "sign_in_refused", "session", null);
-          return null;
-        }
-        await clearAccountFailures(db, email);
-        await writeAudit(db, { id: user.id }, "sign_in", "session", user.id);
-        return user;
+        const result = await signInWithPassword({ email: credentials?.email, password: credentials?.password, ip: await currentRequestIp() });
+        if (result.outcome === "locked") throw new SignInLocked();
+        if (result.outcome === "refused") return null;
+        return { id: result.userId, email: result.email, name: result.displayName, sessionId: result.sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) {
-        token.uid = user.id;
-        token.signedInAt = Math.floor(Date.now() / 1000);
-      }
+      // At sign-in, keep only the ids (no name or email in the cookie); later calls pass the token on.
+      if (user?.id) return { uid: user.id, sid: (user as { sessionId?: string }).sessionId };
       return token;
     },
     session({ session, token }) {
-      return {
-        ...session,
-        user: { ...session.user, id: String(token.uid ?? "") },
-        signedInAt: Number(token.signedInAt ?? 0),
-      };
+      return { ...session, user: { ...session.user, id: String(token.uid ?? "") }, sessionId: String(token.sid ?? "") };
+    },
+  },
+  events: {
+    // Sign-out ends the server-side session, so a copy of the cookie is refused afterwards.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid !== "string" || typeof token.uid !== "string") return;
+      const db = await getDb();
+      await db.transaction(async (tx) => {
+        const revoked = await revokeSession(tx, token.sid as string);
+        if (revoked) await writeAudit(tx, { id: token.uid as string }, "sign_out", "session", null, revoked.activeTeamId ?? undefined);
+      });
     },
   },
 });

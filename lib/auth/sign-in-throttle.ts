@@ -1,46 +1,63 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { signInThrottle } from "@/db/schema";
 
-// Failed attempts allowed in one window before the key is locked for the rest of LOCK_MINUTES.
+// Attempts allowed per key in one window; after that the key is locked for LOCK_MINUTES.
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
-export const WINDOW_MINUTES = 15;
+const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
 
-export function throttleKeys(email: string, ip: string | null): { key: string; limit: number }[] {
+type Writer = Pick<Database, "execute">;
+
+function throttleKeys(email: string, ip: string | null): { key: string; limit: number }[] {
   const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: ACCOUNT_FAILURE_LIMIT }];
   if (ip) keys.push({ key: `ip:${ip}`, limit: IP_FAILURE_LIMIT });
   return keys;
 }
 
-/** True when the account or the address is locked now. Unknown emails are limited the same way. */
-export async function isSignInLocked(db: Database, email: string, ip: string | null): Promise<boolean> {
-  for (const { key } of throttleKeys(email, ip)) {
-    const [row] = await db.select({ lockedUntil: signInThrottle.lockedUntil }).from(signInThrottle).where(eq(signInThrottle.key, key)).limit(1);
-    if (row?.lockedUntil && row.lockedUntil.getTime() > Date.now()) return true;
-  }
-  return false;
-}
-
-/** Counts a failure atomically (one upsert per key), locking the key when it reaches its limit. */
-export async function recordSignInFailure(db: Database, email: string, ip: string | null): Promise<void> {
+/**
+ * Counts one attempt for the key and says whether it may go on to the password check, in a single
+ * upsert: parallel attempts each get their own count, so no more than `limit` of them pass. (Checking
+ * first and counting after the slow hash let 13 of 15 parallel attempts through.)
+ */
+async function claimKey(db: Writer, key: string, limit: number): Promise<boolean> {
   const window = sql.raw(`interval '${WINDOW_MINUTES} minutes'`);
   const lock = sql.raw(`interval '${LOCK_MINUTES} minutes'`);
-  for (const { key, limit } of throttleKeys(email, ip)) {
-    await db.execute(sql`
-      insert into ${signInThrottle} (key, failures, window_started_at, locked_until)
-      values (${key}, 1, now(), ${limit <= 1 ? sql`now() + ${lock}` : sql`null`})
-      on conflict (key) do update set
-        failures = case when ${signInThrottle.windowStartedAt} < now() - ${window} then 1 else ${signInThrottle.failures} + 1 end,
-        window_started_at = case when ${signInThrottle.windowStartedAt} < now() - ${window} then now() else ${signInThrottle.windowStartedAt} end,
-        locked_until = case
-          when ${signInThrottle.windowStartedAt} >= now() - ${window} and ${signInThrottle.failures} + 1 >= ${limit} then now() + ${lock}
-          else ${signInThrottle.lockedUntil} end`);
-  }
+  const t = signInThrottle;
+  const fresh = sql`(${t.windowStartedAt} < now() - ${window} and (${t.lockedUntil} is null or ${t.lockedUntil} <= now()))`;
+  const rows = await db.execute<{ failures: number }>(sql`
+    insert into ${t} (key, failures, window_started_at, locked_until)
+    values (${key}, 1, now(), null)
+    on conflict (key) do update set
+      failures = case when ${fresh} then 1 else ${t.failures} + 1 end,
+      window_started_at = case when ${fresh} then now() else ${t.windowStartedAt} end,
+      locked_until = case
+        when ${fresh} then null
+        when ${t.failures} + 1 > ${limit} and (${t.lockedUntil} is null or ${t.lockedUntil} <= now()) then now() + ${lock}
+        else ${t.lockedUntil} end
+    returning failures`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: { failures: number }[] }).rows;
+  return Number(list[0].failures) <= limit;
 }
 
-/** A successful sign-in clears the account's count (not the address's). */
-export async function clearAccountFailures(db: Database, email: string): Promise<void> {
-  await db.delete(signInThrottle).where(eq(signInThrottle.key, throttleKeys(email, null)[0].key));
+/**
+ * Counts the attempt against the account and the address before any password is checked; false
+ * means refuse without checking. Unknown emails are limited the same way.
+ */
+export async function claimSignInAttempt(db: Writer, email: string, ip: string | null): Promise<boolean> {
+  let allowed = true;
+  for (const { key, limit } of throttleKeys(email, ip)) {
+    if (!(await claimKey(db, key, limit))) allowed = false;
+  }
+  return allowed;
+}
+
+/** A successful sign-in clears the account's count and gives the address back this attempt. */
+export async function releaseAfterSuccess(db: Writer, email: string, ip: string | null): Promise<void> {
+  const [account, address] = throttleKeys(email, ip);
+  await db.execute(sql`delete from ${signInThrottle} where key = ${account.key}`);
+  if (address) {
+    await db.execute(sql`update ${signInThrottle} set failures = greatest(failures - 1, 0) where key = ${address.key}`);
+  }
 }

@@ -2,27 +2,24 @@ import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { teamMemberships, teams, users, type Role } from "@/db/schema";
-import { normaliseEmail } from "@/lib/auth/credentials";
+import { can } from "@/lib/auth/can";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { roleAllows } from "@/lib/auth/roles";
-import { newUserSchema, parseOrRefuse, roleSchema, type NewUserFields } from "@/lib/validation/admin";
+import { parseOrRefuse, roleSchema, type NewUserFields } from "@/lib/validation/admin";
+import { insertAccount, parseNewAccount } from "./accounts";
 import { writeAudit } from "./audit";
-import { ForbiddenError, isUuid, NotFoundError, postgresErrorCode, ValidationError } from "./errors";
-import { assertCan, roleInTeam, type SessionUser } from "./session-user";
+import { ForbiddenError, isUuid, NotFoundError, ValidationError } from "@/lib/errors";
+import { inviteExistingAccount } from "./invitations";
+import { assertCan, type SessionUser } from "./session-user";
+import { revokeAllSessions } from "./sessions";
 
 export type TeamMember = { id: string; email: string; displayName: string; role: Role; active: boolean; version: number };
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Reader = Pick<Database, "select">;
 
-/** Whether the user administers their active team; pages and routes use it to hide the admin area. */
-export function canManageTeam(user: SessionUser): boolean {
-  return roleAllows(user.team.role, "manage_team");
-}
-
 function assertTeamAdmin(user: SessionUser): void {
-  assertCan(user, user.team.id, "manage_team");
+  assertCan(user, "team:manage");
 }
 
 const memberColumns = {
@@ -83,66 +80,32 @@ async function otherActiveAdmins(tx: Tx, teamId: string, memberId: string): Prom
  */
 async function assertAdministersEveryTeamOf(tx: Reader, user: SessionUser, memberId: string): Promise<void> {
   const memberships = await tx.select({ teamId: teamMemberships.teamId }).from(teamMemberships).where(eq(teamMemberships.userId, memberId));
-  const outside = memberships.some((m) => {
-    const role = roleInTeam(user, m.teamId);
-    return !role || !roleAllows(role, "manage_team");
-  });
+  const outside = memberships.some((m) => !can(user, "team:manage", m.teamId));
   if (outside) {
     throw new ForbiddenError("This person also works in a team you do not administer; only an admin of every team they belong to can change their account.");
   }
 }
 
-const ALREADY_MEMBER = { email: "This person is already a member of your team." };
-
-function rethrowDuplicateMembership(error: unknown): never {
-  if (postgresErrorCode(error) === "23505") throw new ValidationError(ALREADY_MEMBER);
-  throw error;
-}
-
 /**
- * Creates an account in the admin's team, or, when the email already has an account, adds that
- * person to the team with the role (they keep their own name and password).
+ * Adds a person to the admin's team. A new email gets an account with this password and the
+ * membership at once; an email that already has an account gets an invitation, which takes effect
+ * only when its owner accepts it after signing in. The caller is told nothing that differs between
+ * the two (same checks, same hashing time, same result), so the form cannot be used to learn
+ * whether an email has an account elsewhere.
  */
-export async function createTeamUser(user: SessionUser, fields: NewUserFields): Promise<{ id: string; existingAccount: boolean }> {
+export async function createTeamUser(user: SessionUser, fields: NewUserFields, now = new Date()): Promise<void> {
   assertTeamAdmin(user);
-  // Stored exactly as sign-in looks it up.
-  const input = parseOrRefuse(newUserSchema, { ...fields, email: normaliseEmail(String(fields.email ?? "")) });
-  const db = await getDb();
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (existing) {
-    const [membership] = await db
-      .select({ userId: teamMemberships.userId })
-      .from(teamMemberships)
-      .where(and(eq(teamMemberships.userId, existing.id), eq(teamMemberships.teamId, user.team.id)))
-      .limit(1);
-    if (membership) throw new ValidationError(ALREADY_MEMBER);
-    try {
-      await db.transaction(async (tx) => {
-        await tx.insert(teamMemberships).values({ userId: existing.id, teamId: user.team.id, role: input.role });
-        await writeAudit(tx, user, "create", "user", existing.id);
-      });
-    } catch (error) {
-      rethrowDuplicateMembership(error); // added by another admin a moment ago
-    }
-    return { id: existing.id, existingAccount: true };
-  }
-  const problem = passwordProblem(input.password, input.email);
-  if (problem) throw new ValidationError({ password: problem });
-  // Hashing takes a noticeable moment; done before the transaction so it holds no locks meanwhile.
+  const input = parseNewAccount(fields);
   const passwordHash = await hashPassword(input.password);
-  try {
-    const id = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(users).values({ email: input.email, displayName: input.displayName, passwordHash }).returning({ id: users.id });
-      await tx.insert(teamMemberships).values({ userId: row.id, teamId: user.team.id, role: input.role });
-      await writeAudit(tx, user, "create", "user", row.id);
-      return row.id;
-    });
-    return { id, existingAccount: false };
-  } catch (error) {
-    // The same email was registered between the look-up and the insert.
-    if (postgresErrorCode(error) === "23505") throw new ValidationError({ email: "An account with this email was created a moment ago; submit again to add it to your team." });
-    throw error;
-  }
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const created = await insertAccount(tx, { ...input, passwordHash }, user.team.id);
+    if (created) {
+      await writeAudit(tx, user, "create", "user", created);
+      return;
+    }
+    await inviteExistingAccount(tx, user, input.email, input.role, now);
+  });
 }
 
 /** Changes a member's role in the admin's active team; the team always keeps one active admin. */
@@ -182,11 +145,12 @@ export async function setUserActive(user: SessionUser, memberId: unknown, active
       .update(users)
       .set({ active, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
       .where(eq(users.id, member.id));
+    if (!active) await revokeAllSessions(tx, member.id);
     await writeAudit(tx, user, "update", "user", member.id);
   });
 }
 
-/** Sets a new password for a member, checked against the password policy. */
+/** Sets a new password for a member, checked against the password policy; ends all their sessions. */
 export async function resetUserPassword(user: SessionUser, memberId: unknown, newPassword: string): Promise<void> {
   assertTeamAdmin(user);
   const db = await getDb();
@@ -201,6 +165,8 @@ export async function resetUserPassword(user: SessionUser, memberId: unknown, ne
       .update(users)
       .set({ passwordHash, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
       .where(eq(users.id, member.id));
+    // Whoever holds a session of theirs (perhaps the reason for the reset) is signed out.
+    await revokeAllSessions(tx, member.id);
     await writeAudit(tx, user, "update", "user", member.id);
   });
 }

@@ -7,8 +7,8 @@ import type { InstrumentId } from "@/lib/instruments/types";
 import { clinicalDateProblem } from "@/lib/validation/dates";
 import { writeAudit } from "./audit";
 import { keepEarlierVersion } from "./record-history";
-import { isUuid, NotFoundError, StaleVersionError, ValidationError } from "./errors";
-import { assertCan, teamIdsOf, type SessionUser } from "./session-user";
+import { isUuid, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
+import { assertCan, type SessionUser } from "./session-user";
 import { writablePatient } from "./write-access";
 
 export type AssessmentInput = {
@@ -74,11 +74,11 @@ export async function updateAssessment(user: SessionUser, assessmentId: unknown,
       .select({ assessment: assessments, teamId: patients.teamId, birthYear: patients.birthYear })
       .from(assessments)
       .innerJoin(patients, eq(patients.id, assessments.patientId))
-      .where(and(eq(assessments.id, assessmentId), inArray(patients.teamId, teamIdsOf(user))))
+      .where(and(eq(assessments.id, assessmentId), eq(patients.teamId, user.team.id)))
       .limit(1)
       .for("update", { of: assessments });
     if (!existing) throw new NotFoundError("Assessment");
-    assertCan(user, existing.teamId, "write");
+    assertCan(user, "patient:write");
     const scored = scoreOnServer({ ...input, instrumentId: existing.assessment.instrumentId });
     const problem = clinicalDateProblem(input.takenOn, existing.birthYear, "Date taken");
     if (problem) throw new ValidationError({ takenOn: problem });

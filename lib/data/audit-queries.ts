@@ -5,7 +5,7 @@ import { adverseEvents, assessments, auditLog, doseChanges, patients, treatmentC
 import { auditFiltersSchema, parseOrRefuse, type AuditFilterInput, type AuditFilters } from "@/lib/validation/admin";
 import type { FieldChange } from "@/lib/history/tracked-fields";
 import { writeAudit } from "./audit";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { assertCan, type SessionUser } from "./session-user";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -92,7 +92,7 @@ function toEntry({ changes, ...row }: { at: Date; changes: FieldChange[] | null 
 
 /** One page of the admin's team's audit trail, newest first; reading it is itself audited. */
 export async function listAuditEntries(user: SessionUser, input: AuditFilterInput = {}): Promise<AuditPage> {
-  assertCan(user, user.team.id, "manage_team");
+  assertCan(user, "audit:read");
   const filters = parseOrRefuse(auditFiltersSchema, input);
   const where = await auditConditions(user, filters);
   const page = filters.page ?? 1;
@@ -131,7 +131,7 @@ export function auditCsv(entries: AuditEntry[]): string {
 
 /** Every matching entry (no pages) as CSV text, newest first; the export is itself audited. */
 export async function auditEntriesCsv(user: SessionUser, input: AuditFilterInput = {}): Promise<string> {
-  assertCan(user, user.team.id, "manage_team");
+  assertCan(user, "audit:read");
   const filters = parseOrRefuse(auditFiltersSchema, input);
   const where = await auditConditions(user, filters);
   const db = await getDb();

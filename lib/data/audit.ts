@@ -1,10 +1,25 @@
+import "server-only";
 import { auditLog } from "@/db/schema";
 import type { FieldChange } from "@/lib/history/tracked-fields";
 import type { Database } from "@/db/client";
 import type { SessionUser } from "./session-user";
 import { currentRequestIp } from "./request-context";
 
-export type AuditAction = "read" | "create" | "update" | "delete" | "archive" | "export" | "sign_in" | "sign_in_refused";
+export type AuditAction =
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "archive"
+  | "export"
+  | "sign_in"
+  | "sign_in_refused"
+  | "sign_in_locked"
+  | "sign_out"
+  | "switch_team"
+  | "invite"
+  | "accept"
+  | "decline";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.

@@ -4,9 +4,9 @@ import { applicabilityOf, type Applicability } from "@/lib/comparison/applicabil
 import { studyNameInText } from "@/lib/evidence";
 import { getInstrument, instrumentIds, type InstrumentId } from "@/lib/instruments";
 import { courseTimeline, type CourseTimeline } from "@/lib/progress/timeline";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "@/lib/errors";
 import type { PatientDetail } from "./patients";
-import { teamIdsOf, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 import { listStudies, type StudyRecord } from "./studies";
 
 type CourseDetail = PatientDetail["courses"][number];
@@ -111,7 +111,7 @@ function cardFacts(record: StudyRecord): StudyFactsForCard {
  * on each instrument the patient has scores on. A matching study that cannot be compared stays in, with why.
  */
 export async function compareCoursesWithTrials(user: SessionUser, record: PatientDetail): Promise<CourseComparisons[]> {
-  if (!teamIdsOf(user).includes(record.patient.teamId)) throw new NotFoundError("Patient");
+  if (record.patient.teamId !== user.team.id) throw new NotFoundError("Patient");
   const studies = await listStudies(user);
   const scored = new Set(record.assessments.map((a) => a.instrumentId));
   const instruments = instrumentIds.filter((id) => scored.has(id));

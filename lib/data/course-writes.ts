@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { adverseEventSchema, doseChangeSchema, endCourseSchema, startCourseSchema } from "@/lib/validation/course";
 import { writeAudit } from "./audit";
 import { keepEarlierVersion } from "./record-history";
-import { isUuid, StaleVersionError, ValidationError } from "./errors";
+import { isUuid, StaleVersionError, ValidationError } from "@/lib/errors";
 import type { SessionUser } from "./session-user";
 import { writableCourse, writablePatient } from "./write-access";
 

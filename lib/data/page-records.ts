@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "@/lib/errors";
 import { findPatientForUser, getPatientRecord } from "./patients";
 import type { SessionUser } from "./session-user";
 

@@ -5,7 +5,7 @@ import { patients } from "@/db/schema";
 import type { PatientInput } from "@/lib/validation/patient";
 import { writeAudit } from "./audit";
 import { keepEarlierVersion } from "./record-history";
-import { postgresErrorCode, StaleVersionError, ValidationError } from "./errors";
+import { postgresErrorCode, StaleVersionError, ValidationError } from "@/lib/errors";
 import { assertCan, type SessionUser } from "./session-user";
 import { writablePatient } from "./write-access";
 
@@ -18,7 +18,7 @@ function rethrowDuplicate(error: unknown): never {
 
 /** Adds a patient to the user's active team. */
 export async function createPatient(user: SessionUser, input: PatientInput): Promise<{ id: string }> {
-  assertCan(user, user.team.id, "write");
+  assertCan(user, "patient:write");
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {

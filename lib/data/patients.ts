@@ -5,9 +5,9 @@ import { adverseEvents, assessments, courseBaselines, doseChanges, patients, tre
 import { patientTrend, type Trend } from "@/lib/progress/trend";
 import { writeAudit } from "./audit";
 import { qualifiedColumn } from "./qualified-column";
-import { isUuid, NotFoundError } from "./errors";
+import { isUuid, NotFoundError } from "@/lib/errors";
 import { correctionsForRecords } from "./record-history";
-import { teamIdsOf, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 
 export const PATIENT_PAGE_SIZE = 25;
 
@@ -128,7 +128,7 @@ export async function findPatientForUser(user: SessionUser, patientId: unknown) 
   const [patient] = await db
     .select()
     .from(patients)
-    .where(and(eq(patients.id, patientId), inArray(patients.teamId, teamIdsOf(user))))
+    .where(and(eq(patients.id, patientId), eq(patients.teamId, user.team.id)))
     .limit(1);
   if (!patient) throw new NotFoundError("Patient");
   return patient;

@@ -1,32 +1,37 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { roleAllows } from "@/lib/auth/roles";
+import { cache } from "react";
 import { getDb } from "@/db/client";
-import { auth, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/config";
-import { UnauthenticatedError } from "./errors";
+import { can, type Action } from "@/lib/auth/can";
+import { auth } from "@/lib/auth/config";
+import { UnauthenticatedError } from "@/lib/errors";
+import { loadSession } from "./sessions";
 import { loadSessionUser, type SessionUser } from "./session-user";
 import { testSessionOverride } from "./test-session";
 
-export const ACTIVE_TEAM_COOKIE = "yardstick-team";
-
-/** The signed-in, active user with their teams, or null. Every page, action and route starts here. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in, active user with their teams, or null. Every page, action and route starts here;
+ * cached per request, so a layout and its page resolve the session once.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const testSession = testSessionOverride();
   if (testSession) return testSession.userId ? loadSessionUser(await getDb(), testSession.userId, testSession.teamId) : null;
-  const session = await auth();
+  const session = (await auth()) as { user?: { id?: string }; sessionId?: string } | null;
   const userId = session?.user?.id;
-  if (!userId) return null;
-  const signedInAt = (session as { signedInAt?: number }).signedInAt ?? 0;
-  if (Date.now() / 1000 - signedInAt > SESSION_ABSOLUTE_SECONDS) return null;
-  const preferredTeam = (await cookies()).get(ACTIVE_TEAM_COOKIE)?.value;
-  return loadSessionUser(await getDb(), userId, preferredTeam);
-}
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
+  const user = await loadSession(await getDb(), sessionId);
+  return user?.id === userId ? user : null;
+});
 
-/** For pages: the user, or a redirect to the sign-in page. */
-export async function requirePageUser(): Promise<SessionUser> {
+/**
+ * For pages: the user, or a redirect to the sign-in page. With an action, a user whose role in the
+ * active team does not allow it gets "not found", as for any page they cannot use.
+ */
+export async function requirePageUser(action?: Action): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (action && !can(user, action)) notFound();
   return user;
 }
 
@@ -34,12 +39,5 @@ export async function requirePageUser(): Promise<SessionUser> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new UnauthenticatedError();
-  return user;
-}
-
-/** For pages that only change records: viewers get "not found", as for any page they cannot use. */
-export async function requirePageWriter(): Promise<SessionUser> {
-  const user = await requirePageUser();
-  if (!roleAllows(user.team.role, "write")) notFound();
   return user;
 }

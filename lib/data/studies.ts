@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { studies, type StudyRow } from "@/db/schema";
 import { isIdentificationProbable, isVerified, shownEvidenceLevel, STUDY_ID_PATTERN, studySchema, studyShortName, type Study } from "@/lib/evidence";
-import { NotFoundError } from "./errors";
+import { NotFoundError } from "@/lib/errors";
 import { assertCan, type SessionUser } from "./session-user";
 
 /** One published study: the list columns, and the study exactly as in the evidence file. */
@@ -55,7 +55,7 @@ function toRecord(row: StudyRow): StudyRecord {
 
 /** Every published study. The evidence is the same for all teams; any signed-in member may read it. */
 export async function listStudies(user: SessionUser): Promise<StudyRecord[]> {
-  assertCan(user, user.team.id, "read");
+  assertCan(user, "patient:read");
   const db = await getDb();
   const rows = await db.select().from(studies).orderBy(asc(studies.drug), asc(studies.condition), asc(studies.id));
   return rows.map(toRecord);
@@ -63,7 +63,7 @@ export async function listStudies(user: SessionUser): Promise<StudyRecord[]> {
 
 /** One published study; NotFoundError for an unknown id. */
 export async function getStudy(user: SessionUser, studyId: unknown): Promise<StudyRecord> {
-  assertCan(user, user.team.id, "read");
+  assertCan(user, "patient:read");
   if (typeof studyId !== "string" || !STUDY_ID_PATTERN.test(studyId)) throw new NotFoundError("Study");
   const db = await getDb();
   const [row] = await db.select().from(studies).where(eq(studies.id, studyId)).limit(1);

@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { patients, treatmentCourses } from "@/db/schema";
-import { isUuid, NotFoundError } from "./errors";
-import { assertCan, teamIdsOf, type SessionUser } from "./session-user";
+import { isUuid, NotFoundError } from "@/lib/errors";
+import { assertCan, type SessionUser } from "./session-user";
 
 type Reader = Pick<Database, "select">;
 
@@ -18,11 +19,11 @@ export async function writablePatient(db: Reader, user: SessionUser, patientId: 
   const query = db
     .select()
     .from(patients)
-    .where(and(eq(patients.id, patientId), inArray(patients.teamId, teamIdsOf(user))))
+    .where(and(eq(patients.id, patientId), eq(patients.teamId, user.team.id)))
     .limit(1);
   const [patient] = await (forUpdate ? query.for("update") : query);
   if (!patient) throw new NotFoundError("Patient");
-  assertCan(user, patient.teamId, "write");
+  assertCan(user, "patient:write");
   return patient;
 }
 
@@ -33,10 +34,10 @@ export async function writableCourse(db: Reader, user: SessionUser, courseId: un
     .select({ course: treatmentCourses, patient: patients })
     .from(treatmentCourses)
     .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
-    .where(and(eq(treatmentCourses.id, courseId), inArray(patients.teamId, teamIdsOf(user))))
+    .where(and(eq(treatmentCourses.id, courseId), eq(patients.teamId, user.team.id)))
     .limit(1);
   const [row] = await (forUpdate ? query.for("update", { of: treatmentCourses }) : query);
   if (!row) throw new NotFoundError("Treatment course");
-  assertCan(user, row.patient.teamId, "write");
+  assertCan(user, "patient:write");
   return row;
 }

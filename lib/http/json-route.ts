@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError, ValidationError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { requireUser } from "@/lib/data/session";
 import type { SessionUser } from "@/lib/data/session-user";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { formatChoices } from "@/lib/format";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import { ValidationError } from "@/lib/data/errors";
+import { ValidationError } from "@/lib/errors";
 import { isoDate } from "./dates";
 import { decimalField } from "./decimal-field";
 
@@ -25,8 +25,17 @@ export const newUserSchema = z.object({
     .min(1, "Name is required.")
     .max(100, "Name can be at most 100 characters."),
   role: roleSchema,
-  // Checked against the password policy only when a new account is made; an existing account keeps its own.
+  // Always checked against the password policy, also when the email turns out to have an account (which keeps its own).
   password: z.string().max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
+});
+
+export const newTeamSchema = z.object({
+  teamName: z
+    .string({ error: "Team name is required." })
+    .trim()
+    .min(1, "Team name is required.")
+    .max(100, "Team name can be at most 100 characters.")
+    .refine((name) => /[a-z0-9]/i.test(name), "Team name needs at least one letter or digit."),
 });
 
 export type NewUserFields = { email: string; displayName: string; role: string; password?: string };

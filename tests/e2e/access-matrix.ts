@@ -25,6 +25,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { file: "app/(clinic)/patients/[id]/assessments/[assessmentId]/edit/page.tsx", path: "/patients/[id]/assessments/[assessmentId]/edit", method: "GET", expected: ownPatientWrite },
   { file: "app/(clinic)/evidence/page.tsx", path: "/evidence", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/evidence/[id]/page.tsx", path: "/evidence/bruun-2024-final", method: "GET", expected: signedInOnly },
+  { file: "app/(clinic)/invitations/page.tsx", path: "/invitations", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/admin/users/page.tsx", path: "/admin/users", method: "GET", expected: adminPage },
   { file: "app/(clinic)/admin/audit/page.tsx", path: "/admin/audit", method: "GET", expected: adminPage },
   { file: "app/api/patients/search/route.ts", path: "/api/patients/search", method: "POST", body: {}, expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 200 } },

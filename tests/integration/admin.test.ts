@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { verifyCredentials } from "@/lib/auth/credentials";
 import { createTeamUser, listTeamMembers, resetUserPassword, setMemberRole, setUserActive } from "@/lib/data/admin-users";
 import { auditEntriesCsv, csvCell, listAuditEntries } from "@/lib/data/audit-queries";
 import { recordDoseChange, startCourse } from "@/lib/data/course-writes";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createPatient } from "@/lib/data/patient-writes";
 import { getPatientRecord } from "@/lib/data/patients";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
-import { addMember, createTeamWithUser } from "../support/fixtures";
+import { addMember, createTeamWithUser, trySignIn, userIdOf } from "../support/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const GOOD_PASSWORD = "plum-orchard-lantern-42";
@@ -25,7 +24,8 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
   /** A member made the way an admin makes one: an account in our team only. */
   async function newMember(role: schema.Role = "clinician", password = GOOD_PASSWORD) {
     const email = newEmail();
-    const { id } = await createTeamUser(admin, { email, displayName: `Member ${emailCounter}`, role, password });
+    await createTeamUser(admin, { email, displayName: `Member ${emailCounter}`, role, password });
+    const id = await userIdOf(database.db, email);
     return { id, email, password, session: (await loadSessionUser(database.db, id, clinic.team.id)) as SessionUser };
   }
 
@@ -42,9 +42,9 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
   describe("an admin creates users", () => {
     it("creates a clinician who can sign in, and audits it", async () => {
       const email = newEmail();
-      const { id, existingAccount } = await createTeamUser(admin, { email: ` ${email.toUpperCase()} `, displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD });
-      expect(existingAccount).toBe(false);
-      expect(await verifyCredentials(database.db, email, GOOD_PASSWORD)).toMatchObject({ id, email });
+      await createTeamUser(admin, { email: ` ${email.toUpperCase()} `, displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD });
+      const id = await userIdOf(database.db, email);
+      expect(await trySignIn(email, GOOD_PASSWORD)).toMatchObject({ id, email });
       expect((await loadSessionUser(database.db, id))?.team).toMatchObject({ id: clinic.team.id, role: "clinician" });
       const audit = await database.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.recordType, "user"), eq(schema.auditLog.recordId, id)));
       expect(audit).toMatchObject([{ action: "create", userId: admin.id, teamId: clinic.team.id }]);
@@ -61,16 +61,6 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
     it("refuses an invalid email and an unknown role, naming the fields", async () => {
       const error = (await refusal(createTeamUser(admin, { email: "not-an-email", displayName: "X", role: "owner", password: GOOD_PASSWORD }))) as ValidationError;
       expect(Object.keys(error.fieldErrors).sort()).toEqual(["email", "role"]);
-    });
-
-    it("adds an existing account to the team instead, once; the account keeps its own password", async () => {
-      const outsider = await createTeamWithUser(database.db, "clinician");
-      const added = await createTeamUser(admin, { email: outsider.user.email, displayName: "ignored", role: "viewer", password: "" });
-      expect(added).toEqual({ id: outsider.user.id, existingAccount: true });
-      expect(await verifyCredentials(database.db, outsider.user.email, outsider.password)).not.toBeNull();
-      expect((await listTeamMembers(admin)).find((m) => m.id === outsider.user.id)).toMatchObject({ role: "viewer", displayName: outsider.user.displayName });
-      const again = await refusal(createTeamUser(admin, { email: outsider.user.email, displayName: "ignored", role: "viewer", password: "" }));
-      expect((again as ValidationError).fieldErrors.email).toMatch(/already a member/);
     });
   });
 
@@ -98,7 +88,9 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const error = await refusal(setMemberRole(small.sessionUser, small.user.id, "clinician"));
       expect((error as ValidationError).fieldErrors.role).toMatch(/last active admin/);
 
-      const { id: second } = await createTeamUser(small.sessionUser, { email: newEmail(), displayName: "Second", role: "admin", password: GOOD_PASSWORD });
+      const secondEmail = newEmail();
+      await createTeamUser(small.sessionUser, { email: secondEmail, displayName: "Second", role: "admin", password: GOOD_PASSWORD });
+      const second = await userIdOf(database.db, secondEmail);
       await setUserActive(small.sessionUser, second, false);
       // An inactive admin cannot run the team, so they do not count.
       await expect(setMemberRole(small.sessionUser, small.user.id, "clinician")).rejects.toBeInstanceOf(ValidationError);
@@ -109,7 +101,9 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
 
     it("two admins stepping down at the same moment: one succeeds, the team keeps an admin", async () => {
       const pair = await createTeamWithUser(database.db, "admin");
-      const { id: secondId } = await createTeamUser(pair.sessionUser, { email: newEmail(), displayName: "Other admin", role: "admin", password: GOOD_PASSWORD });
+      const secondEmail = newEmail();
+      await createTeamUser(pair.sessionUser, { email: secondEmail, displayName: "Other admin", role: "admin", password: GOOD_PASSWORD });
+      const secondId = await userIdOf(database.db, secondEmail);
       const second = (await loadSessionUser(database.db, secondId, pair.team.id)) as SessionUser;
       const results = await Promise.allSettled([
         setMemberRole(pair.sessionUser, pair.user.id, "clinician"),
@@ -130,10 +124,10 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const member = await newMember("clinician");
       await setUserActive(admin, member.id, false);
       expect(await loadSessionUser(database.db, member.id)).toBeNull();
-      expect(await verifyCredentials(database.db, member.email, member.password)).toBeNull();
+      expect(await trySignIn(member.email, member.password)).toBeNull();
       expect((await listTeamMembers(admin)).find((m) => m.id === member.id)).toMatchObject({ active: false, version: 2 });
       await setUserActive(admin, member.id, true);
-      expect(await verifyCredentials(database.db, member.email, member.password)).not.toBeNull();
+      expect(await trySignIn(member.email, member.password)).not.toBeNull();
     });
 
     it("an admin cannot deactivate their own account", async () => {
@@ -153,15 +147,15 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const member = await newMember("clinician");
       const fresh = "new-harbour-compass-77";
       await resetUserPassword(admin, member.id, fresh);
-      expect(await verifyCredentials(database.db, member.email, member.password)).toBeNull();
-      expect(await verifyCredentials(database.db, member.email, fresh)).toMatchObject({ id: member.id });
+      expect(await trySignIn(member.email, member.password)).toBeNull();
+      expect(await trySignIn(member.email, fresh)).toMatchObject({ id: member.id });
     });
 
     it("the new password must meet the policy", async () => {
       const member = await newMember("clinician");
       const error = await refusal(resetUserPassword(admin, member.id, "password1234"));
       expect((error as ValidationError).fieldErrors.password).toMatch(/commonly used/);
-      expect(await verifyCredentials(database.db, member.email, member.password)).not.toBeNull();
+      expect(await trySignIn(member.email, member.password)).not.toBeNull();
     });
 
     it("cannot take over an account that also works in a team this admin does not run", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { recordAssessment, recordAssessmentsInBulk, updateAssessment } from "@/lib/data/assessment-writes";
 import { chooseBaseline, endCourse, recordAdverseEvent, recordDoseChange, startCourse } from "@/lib/data/course-writes";
-import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { createPatient, setPatientArchived, updatePatient } from "@/lib/data/patient-writes";
 import { getPatientRecord, listPatientsForTeam } from "@/lib/data/patients";
 import { todayIso } from "@/lib/validation/dates";

@@ -9,7 +9,7 @@ import { seedDatabase } from "@/db/seed";
 import { loadStudies, STUDIES_FILE, StudyFileError } from "@/db/seed/studies";
 import { summarizeComparison, type ComparisonResult } from "@/lib/comparison";
 import { compareCoursesWithTrials, type CourseComparisons } from "@/lib/data/comparisons";
-import { NotFoundError } from "@/lib/data/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getPatientRecord } from "@/lib/data/patients";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
 import { getStudy, listStudies } from "@/lib/data/studies";

@@ -5,11 +5,10 @@ import { applyMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { NotFoundError } from "@/lib/data/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getPatientRecord, listPatientsForTeam } from "@/lib/data/patients";
 import { loadSessionUser } from "@/lib/data/session-user";
-import { createPatient, createTeamWithUser, deactivate } from "../support/fixtures";
+import { createPatient, createTeamWithUser, deactivate, trySignIn } from "../support/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const kind = testDatabaseKind();
@@ -84,20 +83,20 @@ describe(`Foundation on ${kind}`, () => {
 
   describe("sign-in", () => {
     it("accepts the demo clinician's password", async () => {
-      expect(await verifyCredentials(database.db, "Clinician@Yardstick.demo ", DEMO_PASSWORD)).toMatchObject({ email: "clinician@yardstick.demo" });
+      expect(await trySignIn("Clinician@Yardstick.demo ", DEMO_PASSWORD)).toMatchObject({ email: "clinician@yardstick.demo" });
     });
 
     it("refuses a wrong password and an unknown email alike", async () => {
-      expect(await verifyCredentials(database.db, "clinician@yardstick.demo", "wrong-password-123")).toBeNull();
-      expect(await verifyCredentials(database.db, "nobody@yardstick.demo", DEMO_PASSWORD)).toBeNull();
-      expect(await verifyCredentials(database.db, "clinician@yardstick.demo", "")).toBeNull();
+      expect(await trySignIn("clinician@yardstick.demo", "wrong-password-123")).toBeNull();
+      expect(await trySignIn("nobody@yardstick.demo", DEMO_PASSWORD)).toBeNull();
+      expect(await trySignIn("clinician@yardstick.demo", "")).toBeNull();
     });
 
     it("refuses an inactive user, and their existing session stops working at once", async () => {
       const { user, password } = await createTeamWithUser(database.db);
-      expect(await verifyCredentials(database.db, user.email, password)).not.toBeNull();
+      expect(await trySignIn(user.email, password)).not.toBeNull();
       await deactivate(database.db, user.id);
-      expect(await verifyCredentials(database.db, user.email, password)).toBeNull();
+      expect(await trySignIn(user.email, password)).toBeNull();
       expect(await loadSessionUser(database.db, user.id)).toBeNull();
     });
   });

@@ -4,7 +4,7 @@ import * as schema from "@/db/schema";
 import { recordAssessment, updateAssessment } from "@/lib/data/assessment-writes";
 import { listAuditEntries } from "@/lib/data/audit-queries";
 import { chooseBaseline, endCourse, startCourse } from "@/lib/data/course-writes";
-import { NotFoundError, StaleVersionError, ValidationError } from "@/lib/data/errors";
+import { NotFoundError, StaleVersionError, ValidationError } from "@/lib/errors";
 import { createPatient, setPatientArchived, updatePatient } from "@/lib/data/patient-writes";
 import { getPatientRecord } from "@/lib/data/patients";
 import type { SessionUser } from "@/lib/data/session-user";

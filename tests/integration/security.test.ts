@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, clearAccountFailures, isSignInLocked, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, claimSignInAttempt, releaseAfterSuccess } from "@/lib/auth/sign-in-throttle";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/data/audit";
 import { getPatientRecord } from "@/lib/data/patients";
@@ -37,32 +37,34 @@ describe(`Security in the database (${testDatabaseKind()})`, () => {
   });
 
   describe("sign-in attempts are limited per account and per address", () => {
-    it(`locks an account after ${ACCOUNT_FAILURE_LIMIT} failures, whether or not the email exists`, async () => {
+    it(`lets ${ACCOUNT_FAILURE_LIMIT} attempts per account through, then locks it, whether or not the email exists`, async () => {
       for (const email of ["someone@clinic.test", "nobody-here@clinic.test"]) {
-        for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) await recordSignInFailure(database.db, email, null);
-        expect(await isSignInLocked(database.db, email, null)).toBe(false);
-        await recordSignInFailure(database.db, email, null);
-        expect(await isSignInLocked(database.db, email, null)).toBe(true);
-        expect(await isSignInLocked(database.db, email.toUpperCase(), null)).toBe(true);
+        for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) expect(await claimSignInAttempt(database.db, email, null)).toBe(true);
+        expect(await claimSignInAttempt(database.db, email, null)).toBe(false);
+        expect(await claimSignInAttempt(database.db, email.toUpperCase(), null)).toBe(false);
       }
     });
 
-    it(`locks an address after ${IP_FAILURE_LIMIT} failures spread over many accounts`, async () => {
-      for (let i = 0; i < IP_FAILURE_LIMIT; i++) await recordSignInFailure(database.db, `spray-${i}@clinic.test`, "203.0.113.9");
-      expect(await isSignInLocked(database.db, "fresh@clinic.test", "203.0.113.9")).toBe(true);
-      expect(await isSignInLocked(database.db, "fresh@clinic.test", "203.0.113.10")).toBe(false);
+    it(`locks an address after ${IP_FAILURE_LIMIT} attempts spread over many accounts`, async () => {
+      for (let i = 0; i < IP_FAILURE_LIMIT; i++) expect(await claimSignInAttempt(database.db, `spray-${i}@clinic.test`, "203.0.113.9")).toBe(true);
+      expect(await claimSignInAttempt(database.db, "fresh@clinic.test", "203.0.113.9")).toBe(false);
+      expect(await claimSignInAttempt(database.db, "fresh2@clinic.test", "203.0.113.10")).toBe(true);
     });
 
-    it("counts concurrent failures without losing any (one atomic upsert per key)", async () => {
-      await Promise.all(Array.from({ length: 4 }, () => recordSignInFailure(database.db, "burst@clinic.test", null)));
+    it("counts concurrent attempts without losing any (one atomic upsert per key)", async () => {
+      const allowed = await Promise.all(Array.from({ length: 12 }, () => claimSignInAttempt(database.db, "burst@clinic.test", null)));
+      expect(allowed.filter(Boolean)).toHaveLength(ACCOUNT_FAILURE_LIMIT);
       const [row] = await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "account:burst@clinic.test"));
-      expect(row.failures).toBe(4);
+      expect(row.failures).toBe(12);
+      expect(row.lockedUntil).not.toBeNull();
     });
 
-    it("a success clears the account's count", async () => {
-      await recordSignInFailure(database.db, "ok@clinic.test", null);
-      await clearAccountFailures(database.db, "ok@clinic.test");
+    it("a success clears the account's count and gives the address its attempt back", async () => {
+      await claimSignInAttempt(database.db, "ok@clinic.test", "198.51.100.4");
+      await releaseAfterSuccess(database.db, "ok@clinic.test", "198.51.100.4");
       expect(await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "account:ok@clinic.test"))).toHaveLength(0);
+      const [address] = await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "ip:198.51.100.4"));
+      expect(address.failures).toBe(0);
     });
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { recordAssessment } from "@/lib/data/assessment-writes";
 import { startCourse } from "@/lib/data/course-writes";
-import { ForbiddenError } from "@/lib/data/errors";
+import { teamInvitations } from "@/db/schema";
+import { ForbiddenError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/data/session-user";
 import { signInForTests } from "@/lib/data/test-session";
 import { addMember, createPatient, createTeamWithUser } from "../support/fixtures";
@@ -16,8 +17,10 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 // reason to refuse is access). The session is provided through lib/data/test-session.ts; the user is
 // loaded from this real test database. A new action, or a new action file, that is not listed fails.
 
-type Records = { patientId: string; courseId: string; assessmentId: string; memberId: string };
-type Access = "public" | "writer" | "admin";
+type Records = { patientId: string; courseId: string; assessmentId: string; memberId: string; otherTeamId: string; otherInvitationId: string };
+// "member": any member of a team may use it (a viewer too), but only on what is their own: another
+// team or someone else's invitation is "not found".
+type Access = "public" | "member" | "writer" | "admin";
 type Action = (...args: unknown[]) => Promise<unknown>;
 type Listed = { access: Access; call: (action: Action, r: Records) => Promise<unknown>; malformed: unknown[][] };
 
@@ -84,6 +87,21 @@ const ACTIONS: Record<string, Listed> = {
     access: "writer",
     call: (a, r) => a(r.patientId, r.assessmentId, state, form({ version: "1", instrumentId: "pain_nrs_0_10", takenOn: "2026-01-04", total: "5" })),
     malformed: [[id, id, state, "total=5"], [id, 5, state, form({})]],
+  },
+  "app/(clinic)/team-actions.ts#switchTeamAction": {
+    access: "member",
+    call: (a, r) => a(state, form({ teamId: r.otherTeamId })),
+    malformed: [[state, "teamId=x"], [state, undefined]],
+  },
+  "app/(clinic)/invitations/actions.ts#acceptInvitationAction": {
+    access: "member",
+    call: (a, r) => a(r.otherInvitationId, state),
+    malformed: [[42, state], [undefined, state], ["x".repeat(10_000), state]],
+  },
+  "app/(clinic)/invitations/actions.ts#declineInvitationAction": {
+    access: "member",
+    call: (a, r) => a(r.otherInvitationId, state),
+    malformed: [[{ id }, state], [null, state]],
   },
   "app/(clinic)/admin/users/actions.ts#createUserAction": {
     access: "admin",
@@ -154,6 +172,7 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
       select (select count(*) from patients) p, (select count(*) from treatment_courses) c, (select count(*) from assessments) a,
              (select count(*) from dose_changes) d, (select count(*) from adverse_events) e, (select count(*) from course_baselines) b,
              (select count(*) from users) u, (select count(*) from team_memberships) m, (select count(*) from audit_log) l,
+             (select string_agg(status, ',') from team_invitations) i, (select string_agg(coalesce(active_team_id::text, '-'), ',') from sessions) s,
              (select string_agg(u.active::text || m.role || u.password_hash || p.version || p.archived_at::text, ',') from users u
                 join team_memberships m on m.user_id = u.id left join patients p on p.team_id = m.team_id) state`);
     return (result as unknown as { rows?: unknown[] }).rows ?? result;
@@ -169,7 +188,19 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
     const patient = await createPatient(database.db, team.team.id, "ACT-1");
     const course = await startCourse(clinician, patient.id, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-01-05" });
     const assessment = await recordAssessment(clinician, patient.id, { instrumentId: "pain_nrs_0_10", takenOn: "2026-01-04", courseId: course.id, total: 6 });
-    records = { patientId: patient.id, courseId: course.id, assessmentId: assessment.id, memberId: clinician.id };
+    const other = await createTeamWithUser(database.db, "admin");
+    const [invitation] = await database.db
+      .insert(teamInvitations)
+      .values({ teamId: other.team.id, email: "someone-else@clinic.test", role: "clinician", invitedBy: other.sessionUser.id, expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning({ id: teamInvitations.id });
+    records = {
+      patientId: patient.id,
+      courseId: course.id,
+      assessmentId: assessment.id,
+      memberId: clinician.id,
+      otherTeamId: other.team.id,
+      otherInvitationId: invitation.id,
+    };
   });
   afterEach(() => signInForTests(undefined));
   afterAll(async () => database?.dispose());
@@ -191,10 +222,19 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
   });
 
   describe("with a viewer's session on the viewer's own team: refused for the role, nothing saved", () => {
-    it.each(guarded)("%s", async (key, listed) => {
+    it.each(guarded.filter(([, a]) => a.access !== "member"))("%s", async (key, listed) => {
       signInForTests({ userId: viewer.id });
       const before = await rowCounts();
       await expect(listed.call(actions.get(key)!, records)).resolves.toMatchObject({ error: new ForbiddenError().message });
+      expect(await rowCounts()).toEqual(before);
+    });
+  });
+
+  describe("a member's action on another team or someone else's invitation: not found, nothing saved", () => {
+    it.each(guarded.filter(([, a]) => a.access === "member"))("%s", async (key, listed) => {
+      signInForTests({ userId: viewer.id });
+      const before = await rowCounts();
+      await expect(listed.call(actions.get(key)!, records)).resolves.toMatchObject({ error: expect.stringMatching(/^Not found\./) });
       expect(await rowCounts()).toEqual(before);
     });
   });

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { patients, teamMemberships, teams, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
+import { signInWithPassword } from "@/lib/data/sign-in";
 
 let counter = 0;
 
@@ -33,4 +34,15 @@ export async function createPatient(db: Database, teamId: string, code = `P-${++
 
 export async function deactivate(db: Database, userId: string) {
   await db.update(users).set({ active: false }).where(eq(users.id, userId));
+}
+
+/** Signs in through the data layer as the sign-in form does; the account and session, or null if refused. */
+export async function trySignIn(email: string, password: string) {
+  const result = await signInWithPassword({ email, password, ip: null });
+  return result.outcome === "signed_in" ? { id: result.userId, email: result.email, sessionId: result.sessionId } : null;
+}
+
+export async function userIdOf(db: Database, email: string): Promise<string> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user.id;
 }

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { requireTeamAdminPage } from "./require-team-admin";
+import { requirePageUser } from "@/lib/data/session";
 
 // Each page checks again: a layout is not re-run on every navigation, so it cannot be the only lock.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireTeamAdminPage();
+  await requirePageUser("team:manage");
   return (
     <>
       <AdminNav />

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PatientTable } from "@/components/patients/patient-table";
 import { listConditionsAndDrugsForTeam, listPatientsForTeam } from "@/lib/data/patients";
 import { requirePageUser } from "@/lib/data/session";
-import { roleAllows } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/can";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -14,7 +14,7 @@ export default async function PatientsPage() {
     <>
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
         <h1>Patients of {user.team.name}</h1>
-        {roleAllows(user.team.role, "write") && (
+        {can(user, "patient:write") && (
           <Link className="button" href="/patients/new">
             Add patient
           </Link>

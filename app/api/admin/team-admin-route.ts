@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { canManageTeam } from "@/lib/data/admin-users";
-import { ValidationError } from "@/lib/data/errors";
+import { can } from "@/lib/auth/can";
+import { ValidationError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/data/session-user";
 import { withUser } from "@/lib/http/json-route";
 
@@ -11,7 +11,7 @@ import { withUser } from "@/lib/http/json-route";
  */
 export function withTeamAdmin(handler: (user: SessionUser, request: Request) => Promise<Response>) {
   return withUser(async (user, request) => {
-    if (!canManageTeam(user)) return NextResponse.json({ error: "Not found" }, { status: 404 });
+    if (!can(user, "team:manage")) return NextResponse.json({ error: "Not found" }, { status: 404 });
     try {
       return await handler(user, request);
     } catch (error) {

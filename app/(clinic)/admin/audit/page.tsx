@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AuditTrail } from "@/components/admin/audit-trail";
 import { listTeamMembers } from "@/lib/data/admin-users";
-import { requireTeamAdminPage } from "../require-team-admin";
+import { requirePageUser } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AdminAuditPage() {
-  const user = await requireTeamAdminPage();
+  const user = await requirePageUser("audit:read");
   const members = await listTeamMembers(user);
   return (
     <>

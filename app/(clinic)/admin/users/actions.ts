@@ -5,30 +5,29 @@ import { redirect } from "next/navigation";
 import { argumentsAreMalformed, MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { echoValues, runFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
+import { createdOrInvitedMessage } from "./created-or-invited-message";
 import { createTeamUser, resetUserPassword, setMemberRole, setUserActive } from "@/lib/data/admin-users";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
+/**
+ * One answer whether or not the email already had an account (then it became an invitation), so the
+ * form does not tell an admin who has an account elsewhere.
+ */
 export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
   if (argumentsAreMalformed({ formData })) return MALFORMED_REQUEST;
   const email = text(formData, "email").trim();
-  let existingAccount = false;
   const state = await runFormAction(async (user) => {
-    ({ existingAccount } = await createTeamUser(user, {
+    await createTeamUser(user, {
       email,
       displayName: text(formData, "displayName"),
       role: text(formData, "role"),
       password: text(formData, "password"),
-    }));
+    });
   });
   if (state.error) return { ...state, values: echoValues(formData) };
   revalidatePath("/admin/users");
-  return {
-    ok: true,
-    message: existingAccount
-      ? `${email} already had an account and was added to your team; their name and password are unchanged.`
-      : `Account created for ${email}. Give them the password by a channel other than email.`,
-  };
+  return { ok: true, message: createdOrInvitedMessage(email) };
 }
 
 export async function changeRoleAction(memberId: string, _state: FormState, formData: FormData): Promise<FormState> {

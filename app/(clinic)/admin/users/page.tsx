@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { MemberTable } from "@/components/admin/member-table";
 import { listTeamMembers } from "@/lib/data/admin-users";
-import { requireTeamAdminPage } from "../require-team-admin";
+import { requirePageUser } from "@/lib/data/session";
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
-  const user = await requireTeamAdminPage();
+  const user = await requirePageUser("team:manage");
   const members = await listTeamMembers(user);
   return (
     <>

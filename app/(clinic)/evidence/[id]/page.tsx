@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StudyDetail } from "@/components/evidence/study-detail";
 import { studyTitleText } from "@/components/evidence/study-title";
-import { NotFoundError } from "@/lib/data/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getStudy, type StudyRecord } from "@/lib/data/studies";
 import { requirePageUser } from "@/lib/data/session";
 

@@ -6,7 +6,7 @@ import { courseLabels } from "@/components/history/course-labels";
 import { CorrectionHistory } from "@/components/history/correction-history";
 import { ComparedWithTrials } from "@/components/comparison/compared-with-trials";
 import { ProgressView } from "@/components/progress/progress-view";
-import { roleAllows } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/can";
 import { compareCoursesWithTrials } from "@/lib/data/comparisons";
 import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageUser } from "@/lib/data/session";
@@ -18,7 +18,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const record = await patientRecordForPage(user, id);
   const { patient } = record;
-  const canWrite = roleAllows(user.team.role, "write");
+  const canWrite = can(user, "patient:write");
   const base = `/patients/${patient.id}`;
   return (
     <>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { ArchivePatientForm } from "@/components/patients/archive-patient-form";
 import { PatientForm } from "@/components/patients/patient-form";
 import { patientForPage } from "@/lib/data/page-records";
-import { requirePageWriter } from "@/lib/data/session";
+import { requirePageUser } from "@/lib/data/session";
 import { archivePatientAction, updatePatientAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit patient" };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageWriter();
+  const user = await requirePageUser("patient:write");
   const { id } = await params;
   const patient = await patientForPage(user, id);
   return (

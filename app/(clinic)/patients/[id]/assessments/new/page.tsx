@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { patientRecordForPage } from "@/lib/data/page-records";
-import { requirePageWriter } from "@/lib/data/session";
+import { requirePageUser } from "@/lib/data/session";
 import { isInstrumentId } from "@/lib/instruments";
 import { todayIso } from "@/lib/validation/dates";
 import { recordAssessmentAction } from "../actions";
@@ -9,7 +9,7 @@ import { recordAssessmentAction } from "../actions";
 export const metadata: Metadata = { title: "Record an assessment" };
 
 export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ instrument?: string }> }) {
-  const user = await requirePageWriter();
+  const user = await requirePageUser("patient:write");
   const { id } = await params;
   const { instrument } = await searchParams;
   const record = await patientRecordForPage(user, id);

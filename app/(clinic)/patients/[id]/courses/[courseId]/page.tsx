@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SimpleForm } from "@/components/forms/simple-form";
 import { CourseTable } from "@/components/patients/course-table";
-import { roleAllows } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/can";
 import { patientRecordForPage } from "@/lib/data/page-records";
 import { ADVERSE_EVENT_SEVERITIES, ENDED_COURSE_STATUSES } from "@/lib/domain/courses";
 import { requirePageUser } from "@/lib/data/session";
@@ -22,7 +22,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const record = await patientRecordForPage(user, id);
   const course = record.courses.find((c) => c.id === courseId);
   if (!course) notFound();
-  const canWrite = roleAllows(user.team.role, "write");
+  const canWrite = can(user, "patient:write");
   const today = todayIso();
   const units = DOSE_UNITS.map((u) => ({ value: u, label: u }));
   const instrumentsScored = [...new Set(record.assessments.map((a) => a.instrumentId))];

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { StartCourseForm } from "@/components/courses/start-course-form";
 import { patientForPage } from "@/lib/data/page-records";
-import { requirePageWriter } from "@/lib/data/session";
+import { requirePageUser } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { startCourseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Start a treatment course" };
 
 export default async function NewCoursePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageWriter();
+  const user = await requirePageUser("patient:write");
   const { id } = await params;
   const patient = await patientForPage(user, id);
   return (

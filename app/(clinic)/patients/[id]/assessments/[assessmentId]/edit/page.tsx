@@ -4,14 +4,14 @@ import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { courseLabel, courseLabels } from "@/components/history/course-labels";
 import { CorrectionHistory } from "@/components/history/correction-history";
 import { patientRecordForPage } from "@/lib/data/page-records";
-import { requirePageWriter } from "@/lib/data/session";
+import { requirePageUser } from "@/lib/data/session";
 import { todayIso } from "@/lib/validation/dates";
 import { updateAssessmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Correct an assessment" };
 
 export default async function EditAssessmentPage({ params }: { params: Promise<{ id: string; assessmentId: string }> }) {
-  const user = await requirePageWriter();
+  const user = await requirePageUser("patient:write");
   const { id, assessmentId } = await params;
   const record = await patientRecordForPage(user, id);
   const assessment = record.assessments.find((a) => a.id === assessmentId);
