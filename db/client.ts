@@ -71,6 +71,6 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests point the data layer at their own database. */
-export function useDatabaseForThisProcess(open: OpenDatabase): void {
+export function activateDatabaseForThisProcess(open: OpenDatabase): void {
   holder.yardstickDatabase = Promise.resolve(open);
 }

@@ -34,8 +34,7 @@ const timestamps = {
   version: integer("version").notNull().default(1),
 };
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -61,8 +60,12 @@ export const users = pgTable(
 export const teamMemberships = pgTable(
   "team_memberships",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
     ...timestamps,
   },
@@ -77,7 +80,9 @@ export const patients = pgTable(
   "patients",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "restrict" }),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "restrict" }),
     code: text("code").notNull(),
     birthYear: integer("birth_year").notNull(),
     sex: text("sex", { enum: SEXES }).notNull(),
@@ -98,7 +103,9 @@ export const treatmentCourses = pgTable(
   "treatment_courses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    patientId: uuid("patient_id").notNull().references(() => patients.id, { onDelete: "restrict" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "restrict" }),
     drug: text("drug").notNull(),
     indication: text("indication").notNull(),
     targetDose: doublePrecision("target_dose").notNull(),
@@ -116,10 +123,7 @@ export const treatmentCourses = pgTable(
     check("treatment_courses_unit_not_blank", sql`length(trim(${t.doseUnit})) > 0`),
     check("treatment_courses_end_after_start", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("treatment_courses_status_valid", inList("status", COURSE_STATUSES)),
-    check(
-      "treatment_courses_end_matches_status",
-      sql`(${t.status} = 'active') = (${t.endDate} is null)`,
-    ),
+    check("treatment_courses_end_matches_status", sql`(${t.status} = 'active') = (${t.endDate} is null)`),
   ],
 );
 
@@ -127,30 +131,33 @@ export const doseChanges = pgTable(
   "dose_changes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => treatmentCourses.id, { onDelete: "cascade" }),
     changedOn: date("changed_on", { mode: "string" }).notNull(),
     dose: doublePrecision("dose").notNull(),
     doseUnit: text("dose_unit").notNull(),
     note: text("note"),
     ...timestamps,
   },
-  (t) => [
-    index("dose_changes_course_idx").on(t.courseId, t.changedOn),
-    check("dose_changes_dose_positive", sql`${t.dose} > 0`),
-  ],
+  (t) => [index("dose_changes_course_idx").on(t.courseId, t.changedOn), check("dose_changes_dose_positive", sql`${t.dose} > 0`)],
 );
 
 export const assessments = pgTable(
   "assessments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    patientId: uuid("patient_id").notNull().references(() => patients.id, { onDelete: "restrict" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "restrict" }),
     courseId: uuid("course_id").references(() => treatmentCourses.id, { onDelete: "set null" }),
     instrumentId: text("instrument_id", { enum: INSTRUMENT_IDS }).notNull(),
     takenOn: date("taken_on", { mode: "string" }).notNull(),
     totalScore: doublePrecision("total_score").notNull(),
     itemResponses: jsonb("item_responses").$type<Record<string, number | null>>(),
-    enteredBy: uuid("entered_by").notNull().references(() => users.id),
+    enteredBy: uuid("entered_by")
+      .notNull()
+      .references(() => users.id),
     updatedBy: uuid("updated_by").references(() => users.id),
     ...timestamps,
   },
@@ -167,9 +174,13 @@ export const assessments = pgTable(
 export const courseBaselines = pgTable(
   "course_baselines",
   {
-    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => treatmentCourses.id, { onDelete: "cascade" }),
     instrumentId: text("instrument_id", { enum: INSTRUMENT_IDS }).notNull(),
-    assessmentId: uuid("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.courseId, t.instrumentId] })],
@@ -179,7 +190,9 @@ export const adverseEvents = pgTable(
   "adverse_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    courseId: uuid("course_id").notNull().references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => treatmentCourses.id, { onDelete: "cascade" }),
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     event: text("event").notNull(),
     severity: text("severity", { enum: ADVERSE_EVENT_SEVERITIES }).notNull(),
@@ -227,11 +240,15 @@ export const recordVersions = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     recordType: text("record_type", { enum: HISTORY_RECORD_TYPES }).notNull(),
     recordId: uuid("record_id").notNull(),
-    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "restrict" }),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "restrict" }),
     // The version these values had; the change made them version + 1.
     version: integer("version").notNull(),
     values: jsonb("values").$type<RecordValues>().notNull(),
-    changedBy: uuid("changed_by").notNull().references(() => users.id),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => users.id),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -257,7 +274,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // The team whose records this session works in; chosen with the header's team switcher.
     activeTeamId: uuid("active_team_id").references(() => teams.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -275,7 +294,9 @@ export const teamInvitations = pgTable(
   "team_invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),

@@ -10,7 +10,7 @@ export function localAuthSecret(): string {
   if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, "utf8").trim();
   mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
   const secret = randomBytes(32).toString("base64");
-  writeFileSync(SECRET_FILE, secret + "\n", { mode: 0o600 });
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
   chmodSync(SECRET_FILE, 0o600);
   return secret;
 }

@@ -3,7 +3,7 @@
 // the server named by BENCH_DATABASE_URL (a scratch database: it is filled, not cleaned), and
 // reports timings. Figures only; nothing is asserted.
 import { sql } from "drizzle-orm";
-import { openDatabase, useDatabaseForThisProcess } from "@/db/client";
+import { openDatabase, activateDatabaseForThisProcess } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { teamMemberships, teams, users } from "@/db/schema";
 import { listPatientsForTeam, type PatientListFilters } from "@/lib/data/patients";
@@ -12,11 +12,14 @@ import { loadSessionUser } from "@/lib/data/session-user";
 async function main() {
   const count = Number(process.env.BENCH_PATIENTS ?? 5000);
   const open = await openDatabase({ url: process.env.BENCH_DATABASE_URL ?? "", pgliteDir: "memory://" });
-  useDatabaseForThisProcess(open);
+  activateDatabaseForThisProcess(open);
   await applyMigrations(open);
   const slug = `bench-${Date.now()}`;
   const [team] = await open.db.insert(teams).values({ slug, name: "Benchmark clinic" }).returning();
-  const [user] = await open.db.insert(users).values({ email: `${slug}@bench.test`, displayName: "Bench", passwordHash: "x" }).returning();
+  const [user] = await open.db
+    .insert(users)
+    .values({ email: `${slug}@bench.test`, displayName: "Bench", passwordHash: "x" })
+    .returning();
   await open.db.insert(teamMemberships).values({ userId: user.id, teamId: team.id, role: "clinician" });
 
   const started = performance.now();
@@ -30,7 +33,9 @@ async function main() {
   await open.db.execute(sql`insert into assessments (patient_id, instrument_id, taken_on, total_score, entered_by)
     select p.id, 'pain_nrs_0_10', date '2026-04-28' + (w * 14), (random() * 10)::int, ${user.id}
     from patients p cross join generate_series(0, 5) w where p.team_id = ${team.id}`);
-  console.log(`Built ${count} patients, ${count} courses, ${count * 6} assessments on ${open.label} in ${Math.round(performance.now() - started)} ms.`);
+  console.log(
+    `Built ${count} patients, ${count} courses, ${count * 6} assessments on ${open.label} in ${Math.round(performance.now() - started)} ms.`,
+  );
 
   const sessionUser = (await loadSessionUser(open.db, user.id))!;
   const cases: [string, PatientListFilters][] = [

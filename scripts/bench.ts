@@ -8,7 +8,9 @@ async function main() {
   const email = process.env.BENCH_EMAIL ?? "clinician@yardstick.demo";
   const password = process.env.BENCH_PASSWORD ?? "yardstick-demo-2026";
   const jar: string[] = [];
-  const keep = (response: Response) => response.headers.getSetCookie().forEach((c) => jar.push(c.split(";")[0]));
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) jar.push(cookie.split(";")[0]);
+  };
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   keep(csrfResponse);
   const { csrfToken } = await csrfResponse.json();
@@ -20,7 +22,11 @@ async function main() {
   });
   keep(signIn);
   const cookie = jar.join("; ");
-  const search = await fetch(`${baseUrl}/api/patients/search`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: "{}" });
+  const search = await fetch(`${baseUrl}/api/patients/search`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: "{}",
+  });
   if (!search.ok) throw new Error(`Sign-in for the benchmark failed (${search.status}); is the app running at ${baseUrl}?`);
   const { rows } = await search.json();
   const figures = await runLoad({

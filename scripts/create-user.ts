@@ -3,7 +3,7 @@
 // the data layer (lib/data/accounts.ts): the admin form's validation, audited, all or nothing.
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { useDatabaseForThisProcess } from "@/db/client";
+import { activateDatabaseForThisProcess } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { createAccountFromCommandLine } from "@/lib/data/accounts";
 import { ValidationError } from "@/lib/errors";
@@ -39,7 +39,7 @@ async function main() {
   const password = await readPassword();
   await runWithDatabase(async (open) => {
     await applyMigrations(open);
-    useDatabaseForThisProcess(open);
+    activateDatabaseForThisProcess(open);
     try {
       await createAccountFromCommandLine({
         email,
@@ -50,7 +50,13 @@ async function main() {
       });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const flag: Record<string, string> = { email: "--email", displayName: "--name", role: "--role", password: "password", teamName: "--team" };
+      const flag: Record<string, string> = {
+        email: "--email",
+        displayName: "--name",
+        role: "--role",
+        password: "password",
+        teamName: "--team",
+      };
       for (const [field, message] of Object.entries(error.fieldErrors)) console.error(`user:create: ${flag[field] ?? field}: ${message}`);
       process.exitCode = 2;
       return;

@@ -13,7 +13,17 @@ const port = process.env.PORT ?? "3000";
 const env = { ...process.env, AUTH_SECRET: localAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
-const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "next.config.ts",
+  "package-lock.json",
+];
 const STAMP_FILE = ".next/yardstick-sources";
 
 /** Every source file's path and modification time: a deleted or added file changes it too. */
@@ -52,7 +62,10 @@ async function main() {
   }
 
   // scripts/serve.ts rather than `next start`: it tells the app each connection's real address.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: port } });
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...env, PORT: port },
+  });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) {

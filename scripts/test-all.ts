@@ -8,11 +8,18 @@ const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 mkdirSync("test-results", { recursive: true });
 
-function run(label: string, command: string, args: string[], env: Record<string, string>, resultFile: string, read: (json: any) => Tally) {
+function run(
+  label: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  resultFile: string,
+  read: (json: never) => Tally,
+) {
   console.log(`\n=== ${label} ===`);
   rmSync(resultFile, { force: true });
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-  const tally = existsSync(resultFile) ? read(JSON.parse(readFileSync(resultFile, "utf8"))) : { passed: 0, failed: 1, skipped: 0 };
+  const tally = existsSync(resultFile) ? read(JSON.parse(readFileSync(resultFile, "utf8")) as never) : { passed: 0, failed: 1, skipped: 0 };
   if (result.status !== 0 && tally.failed === 0) tally.failed = 1; // the runner failed before or outside its tests
   total.passed += tally.passed;
   total.failed += tally.failed;
@@ -20,12 +27,44 @@ function run(label: string, command: string, args: string[], env: Record<string,
   if (tally.failed) failures.push(label);
 }
 
-const fromVitest = (json: any): Tally => ({ passed: json.numPassedTests, failed: json.numFailedTests + (json.numFailedTestSuites ?? 0), skipped: json.numPendingTests + json.numTodoTests });
-const fromPlaywright = (json: any): Tally => ({ passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected, skipped: json.stats.skipped });
-const vitest = (project: string, file: string) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`];
+type VitestJson = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numFailedTestSuites?: number;
+  numPendingTests: number;
+  numTodoTests: number;
+};
+type PlaywrightJson = { stats: { expected: number; flaky: number; unexpected: number; skipped: number } };
+
+const fromVitest = (json: VitestJson): Tally => ({
+  passed: json.numPassedTests,
+  failed: json.numFailedTests + (json.numFailedTestSuites ?? 0),
+  skipped: json.numPendingTests + json.numTodoTests,
+});
+const fromPlaywright = (json: PlaywrightJson): Tally => ({
+  passed: json.stats.expected + json.stats.flaky,
+  failed: json.stats.unexpected,
+  skipped: json.stats.skipped,
+});
+const vitest = (project: string, file: string) => [
+  "vitest",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${file}`,
+];
 
 run("unit tests", "npx", vitest("unit", "test-results/unit.json"), {}, "test-results/unit.json", fromVitest);
-run("integration tests on PGlite", "npx", vitest("integration", "test-results/integration-pglite.json"), { TEST_DB: "pglite" }, "test-results/integration-pglite.json", fromVitest);
+run(
+  "integration tests on PGlite",
+  "npx",
+  vitest("integration", "test-results/integration-pglite.json"),
+  { TEST_DB: "pglite" },
+  "test-results/integration-pglite.json",
+  fromVitest,
+);
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (serverUrl) {
@@ -41,7 +80,14 @@ if (serverUrl) {
   console.log("\n=== integration tests on PostgreSQL: not run (set TEST_DATABASE_URL to a server database) ===");
 }
 
-run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test"], { DATABASE_URL: "" }, "test-results/e2e-results.json", fromPlaywright);
+run(
+  "browser tests (Playwright, Chromium)",
+  "npx",
+  ["playwright", "test"],
+  { DATABASE_URL: "" },
+  "test-results/e2e-results.json",
+  fromPlaywright,
+);
 
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

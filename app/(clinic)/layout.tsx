@@ -38,9 +38,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
             )}
             {invitations.length > 0 && (
               <li>
-                <Link href="/invitations">
-                  Invitations ({invitations.length})
-                </Link>
+                <Link href="/invitations">Invitations ({invitations.length})</Link>
               </li>
             )}
           </ul>
@@ -62,9 +60,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
         </div>
       </header>
       <main id="main">
-        <TeamQueryScope key={user.team.id}>
-          {children}
-        </TeamQueryScope>
+        <TeamQueryScope key={user.team.id}>{children}</TeamQueryScope>
       </main>
     </>
   );

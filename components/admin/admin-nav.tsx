@@ -15,7 +15,11 @@ export function AdminNav() {
       <ul style={{ display: "flex", gap: "1rem", listStyle: "none", margin: "0 0 1rem", padding: 0 }}>
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href ? "page" : undefined} style={pathname === link.href ? { fontWeight: 600 } : undefined}>
+            <Link
+              href={link.href}
+              aria-current={pathname === link.href ? "page" : undefined}
+              style={pathname === link.href ? { fontWeight: 600 } : undefined}
+            >
               {link.label}
             </Link>
           </li>

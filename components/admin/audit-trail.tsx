@@ -62,7 +62,12 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
     refetchOnWindowFocus: false,
     retry: false,
   });
-  const refusal = query.error instanceof RequestRefused ? query.error.refusal : query.error ? { error: "Could not load the audit trail; try again." } : exportRefusal;
+  const refusal =
+    query.error instanceof RequestRefused
+      ? query.error.refusal
+      : query.error
+        ? { error: "Could not load the audit trail; try again." }
+        : exportRefusal;
   const errors = refusal?.fieldErrors ?? {};
   // A refused filter shows its message, not the previous filter's rows under the new inputs.
   const data = query.isError ? undefined : query.data;
@@ -92,47 +97,54 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
       <h2 id="audit-heading" className="sr-only">
         Audit entries
       </h2>
-      <form id="audit-filters" className="filters" role="search" onSubmit={apply} noValidate>
-        <div className="field">
-          <label htmlFor="audit-user">User</label>
-          <select id="audit-user" name="userId" defaultValue="" aria-invalid={errors.userId ? true : undefined}>
-            <option value="">Anyone</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-          {errors.userId && <span className="field-error">{errors.userId}</span>}
-        </div>
-        <div className="field">
-          <label htmlFor="audit-patient">Patient code</label>
-          <input id="audit-patient" name="patientCode" maxLength={32} autoComplete="off" aria-invalid={errors.patientCode ? true : undefined} />
-          {errors.patientCode && <span className="field-error">{errors.patientCode}</span>}
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">From (UTC)</label>
-          <input id="audit-from" name="from" type="date" aria-invalid={errors.from ? true : undefined} />
-          {errors.from && <span className="field-error">{errors.from}</span>}
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To (UTC)</label>
-          <input id="audit-to" name="to" type="date" aria-invalid={errors.to ? true : undefined} />
-          {errors.to && <span className="field-error">{errors.to}</span>}
-        </div>
-        <button type="submit">Show entries</button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={exporting}
-          onClick={(e) => exportCsv(e.currentTarget.form)}
-        >
-          {exporting ? "Exporting…" : "Download CSV"}
-        </button>
-      </form>
+      <search>
+        <form id="audit-filters" className="filters" onSubmit={apply} noValidate>
+          <div className="field">
+            <label htmlFor="audit-user">User</label>
+            <select id="audit-user" name="userId" defaultValue="" aria-invalid={errors.userId ? true : undefined}>
+              <option value="">Anyone</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+            {errors.userId && <span className="field-error">{errors.userId}</span>}
+          </div>
+          <div className="field">
+            <label htmlFor="audit-patient">Patient code</label>
+            <input
+              id="audit-patient"
+              name="patientCode"
+              maxLength={32}
+              autoComplete="off"
+              aria-invalid={errors.patientCode ? true : undefined}
+            />
+            {errors.patientCode && <span className="field-error">{errors.patientCode}</span>}
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">From (UTC)</label>
+            <input id="audit-from" name="from" type="date" aria-invalid={errors.from ? true : undefined} />
+            {errors.from && <span className="field-error">{errors.from}</span>}
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">To (UTC)</label>
+            <input id="audit-to" name="to" type="date" aria-invalid={errors.to ? true : undefined} />
+            {errors.to && <span className="field-error">{errors.to}</span>}
+          </div>
+          <button type="submit">Show entries</button>
+          <button type="button" className="secondary" disabled={exporting} onClick={(e) => exportCsv(e.currentTarget.form)}>
+            {exporting ? "Exporting…" : "Download CSV"}
+          </button>
+        </form>
+      </search>
       {refusal && <FormMessage error={refusal.error} />}
       <p aria-live="polite" className="muted">
-        {data ? `${data.total} entr${data.total === 1 ? "y" : "ies"}${query.isFetching ? " (updating…)" : ""}` : query.isFetching ? "Loading…" : ""}
+        {data
+          ? `${data.total} entr${data.total === 1 ? "y" : "ies"}${query.isFetching ? " (updating…)" : ""}`
+          : query.isFetching
+            ? "Loading…"
+            : ""}
       </p>
       <table>
         <thead>

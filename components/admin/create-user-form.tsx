@@ -13,13 +13,23 @@ export function CreateUserForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="stack card" noValidate aria-label="Add a user">
       <FormMessage error={state.error} message={state.ok ? state.message : undefined} />
-      <Field name="email" label="Email" error={errors.email} hint="If this email already has an account, that person is invited and joins your team once they accept.">
+      <Field
+        name="email"
+        label="Email"
+        error={errors.email}
+        hint="If this email already has an account, that person is invited and joins your team once they accept."
+      >
         {(p) => <input {...p} type="email" defaultValue={v.email ?? ""} required maxLength={320} autoComplete="off" />}
       </Field>
       <Field name="displayName" label="Name" error={errors.displayName}>
         {(p) => <input {...p} defaultValue={v.displayName ?? ""} required maxLength={100} autoComplete="off" />}
       </Field>
-      <Field name="role" label="Role" error={errors.role} hint="Viewers read records; clinicians also record them; admins also manage users and read the audit trail.">
+      <Field
+        name="role"
+        label="Role"
+        error={errors.role}
+        hint="Viewers read records; clinicians also record them; admins also manage users and read the audit trail."
+      >
         {(p) => (
           <select {...p} defaultValue={v.role ?? DEFAULT_NEW_MEMBER_ROLE}>
             {ROLES.map((role) => (

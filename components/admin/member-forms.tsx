@@ -56,7 +56,12 @@ export function ResetPasswordForm({ action, memberId, memberName }: MemberFormPr
       <summary>Reset password</summary>
       <form action={formAction} className="stack" noValidate aria-label={`Reset the password of ${memberName}`}>
         <FormMessage error={state.fieldErrors ? undefined : state.error} message={state.ok ? state.message : undefined} />
-        <Field name={`password-${memberId}`} label={`New password for ${memberName}`} hint="At least 12 characters; not a commonly used password." error={state.fieldErrors?.password}>
+        <Field
+          name={`password-${memberId}`}
+          label={`New password for ${memberName}`}
+          hint="At least 12 characters; not a commonly used password."
+          error={state.fieldErrors?.password}
+        >
           {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={12} />}
         </Field>
         <button type="submit" disabled={pending}>

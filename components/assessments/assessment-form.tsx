@@ -11,7 +11,14 @@ type Props = {
   action: (s: FormState, f: FormData) => Promise<FormState>;
   today: string;
   courses: { id: string; label: string }[];
-  initial?: { instrumentId: InstrumentId; takenOn: string; courseId: string | null; items: Record<string, number | null> | null; total: number; version: number };
+  initial?: {
+    instrumentId: InstrumentId;
+    takenOn: string;
+    courseId: string | null;
+    items: Record<string, number | null> | null;
+    total: number;
+    version: number;
+  };
   defaultInstrument?: InstrumentId;
 };
 
@@ -20,7 +27,9 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
-  const [instrumentId, setInstrumentId] = useState<InstrumentId>(initial?.instrumentId ?? (v.instrumentId as InstrumentId) ?? defaultInstrument ?? instrumentIds[0]);
+  const [instrumentId, setInstrumentId] = useState<InstrumentId>(
+    initial?.instrumentId ?? (v.instrumentId as InstrumentId) ?? defaultInstrument ?? instrumentIds[0],
+  );
   const instrument = getInstrument(instrumentId)!;
   const [items, setItems] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initial?.items ?? {}).map(([k, val]) => [k, val === null ? "" : String(val)])),
@@ -39,7 +48,12 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
       {initial && <input type="hidden" name="version" value={initial.version} />}
       <Field name="instrumentId" label="Instrument" error={e.instrumentId}>
         {(p) => (
-          <select {...p} value={instrumentId} disabled={!!initial} onChange={(event) => setInstrumentId(event.target.value as InstrumentId)}>
+          <select
+            {...p}
+            value={instrumentId}
+            disabled={!!initial}
+            onChange={(event) => setInstrumentId(event.target.value as InstrumentId)}
+          >
             {instrumentIds.map((id) => (
               <option key={id} value={id}>
                 {getInstrument(id)!.name}
@@ -52,7 +66,12 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
       <Field name="takenOn" label="Date taken" error={e.takenOn}>
         {(p) => <input {...p} type="date" max={today} defaultValue={v.takenOn ?? initial?.takenOn ?? today} required />}
       </Field>
-      <Field name="courseId" label="During treatment course" error={e.courseId} hint="Leave as “not during a course” for a score taken before treatment (a baseline).">
+      <Field
+        name="courseId"
+        label="During treatment course"
+        error={e.courseId}
+        hint="Leave as “not during a course” for a score taken before treatment (a baseline)."
+      >
         {(p) => (
           <select {...p} defaultValue={v.courseId ?? initial?.courseId ?? ""}>
             <option value="">not during a course</option>
@@ -74,7 +93,13 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
                 {instrument.items
                   .filter((i) => (i.domain ?? "") === domain)
                   .map((item) => (
-                    <Field key={item.key} name={`item.${item.key}`} label={item.label} hint={`${item.min}–${item.max}`} error={e[`item.${item.key}`]}>
+                    <Field
+                      key={item.key}
+                      name={`item.${item.key}`}
+                      label={item.label}
+                      hint={`${item.min}–${item.max}`}
+                      error={e[`item.${item.key}`]}
+                    >
                       {(p) => (
                         <input
                           {...p}
@@ -103,7 +128,11 @@ export function AssessmentForm({ action, today, courses, initial, defaultInstrum
           </p>
         </>
       ) : (
-        <Field name="total" label={`${instrument.shortName} (${instrument.min}–${instrument.max}${instrument.unitLabel ? ` ${instrument.unitLabel}` : ""})`} error={e.total}>
+        <Field
+          name="total"
+          label={`${instrument.shortName} (${instrument.min}–${instrument.max}${instrument.unitLabel ? ` ${instrument.unitLabel}` : ""})`}
+          error={e.total}
+        >
           {(p) => <input {...p} inputMode="decimal" defaultValue={v.total ?? (initial ? String(initial.total) : "")} required />}
         </Field>
       )}

@@ -44,7 +44,11 @@ function formatDay(time: number): string {
 function xDomain(points: readonly ScoreTrendPoint[], courses: readonly ScoreTrendCourse[]): [number, number] {
   const times = [
     ...points.map((p) => dayTime(p.takenOn)),
-    ...courses.flatMap((c) => [dayTime(c.startDate), ...(c.endDate ? [dayTime(c.endDate)] : []), ...c.doseChanges.map((d) => dayTime(d.changedOn))]),
+    ...courses.flatMap((c) => [
+      dayTime(c.startDate),
+      ...(c.endDate ? [dayTime(c.endDate)] : []),
+      ...c.doseChanges.map((d) => dayTime(d.changedOn)),
+    ]),
   ];
   if (times.length === 0) {
     const today = dayTime(new Date().toISOString());
@@ -82,7 +86,17 @@ function ScoreDot({ cx, cy, payload, index }: DotItemDotProps) {
   return <circle key={`dot-${index}`} cx={cx} cy={cy} r={4} fill={COLORS.line} stroke="#fff" strokeWidth={1.5} />;
 }
 
-export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, courses, description, width = 720, height = 300 }: ScoreTrendChartProps) {
+export function ScoreTrendChart({
+  seriesName,
+  yAxisLabel,
+  min,
+  max,
+  points,
+  courses,
+  description,
+  width = 720,
+  height = 300,
+}: ScoreTrendChartProps) {
   const data: ChartDatum[] = points.map((p) => ({ time: dayTime(p.takenOn), total: p.total, isBaseline: p.isBaseline }));
   const domain = xDomain(points, courses);
   const baseline = points.find((p) => p.isBaseline);
@@ -118,6 +132,7 @@ export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, cour
         {courses.flatMap((course) =>
           course.doseChanges.map((dose, index) => (
             <ReferenceLine
+              // biome-ignore lint/suspicious/noArrayIndexKey: dose changes have no id here and keep their date order for a render
               key={`dose-${course.id}-${index}`}
               x={dayTime(dose.changedOn)}
               stroke={COLORS.dose}
@@ -151,7 +166,15 @@ export function ScoreTrendChart({ seriesName, yAxisLabel, min, max, points, cour
           allowDataOverflow
           tick={{ fontSize: 11 }}
           width={48}
-          label={{ value: yAxisLabel, angle: -90, position: "insideLeft", offset: -12, style: { textAnchor: "middle" }, fill: COLORS.muted, fontSize: 12 }}
+          label={{
+            value: yAxisLabel,
+            angle: -90,
+            position: "insideLeft",
+            offset: -12,
+            style: { textAnchor: "middle" },
+            fill: COLORS.muted,
+            fontSize: 12,
+          }}
         />
         <Line
           type="linear"

@@ -11,11 +11,14 @@ const ORDER: Record<FindingKind, number> = { outside: 0, unknown: 1, question: 2
 /** The patient against who the trial enrolled, worst first; exclusions are asked, not decided. */
 export function ApplicabilityFindings({ applicability, studyName }: { applicability: Applicability; studyName: string }) {
   if (!applicability.stated) {
-    return <p className="muted">Who {studyName} enrolled is not stated in the evidence file, so this patient was not checked against it.</p>;
+    return (
+      <p className="muted">Who {studyName} enrolled is not stated in the evidence file, so this patient was not checked against it.</p>
+    );
   }
   const findings = [...applicability.findings].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const outside = findings.some((f) => f.kind === "outside");
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of findings, not form controls, so not a <fieldset>
     <div className="notice" role="group" aria-label={`Does ${studyName} apply to this patient?`}>
       {outside && (
         <p>

@@ -119,7 +119,15 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
             allowDataOverflow
             tick={{ fontSize: 11 }}
             width={48}
-            label={{ value: yAxisLabel, angle: -90, position: "insideLeft", offset: -12, style: { textAnchor: "middle" }, fill: MUTED, fontSize: 12 }}
+            label={{
+              value: yAxisLabel,
+              angle: -90,
+              position: "insideLeft",
+              offset: -12,
+              style: { textAnchor: "middle" },
+              fill: MUTED,
+              fontSize: 12,
+            }}
           />
           <ReferenceLine y={0} stroke={MUTED} />
           <Line
@@ -143,12 +151,17 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
               shape={arm.shape}
               isAnimationActive={false}
             >
-              {arm.ci95 && <ErrorBar dataKey="error" direction="y" width={10} stroke={arm.colour} strokeWidth={2} isAnimationActive={false} />}
+              {arm.ci95 && (
+                <ErrorBar dataKey="error" direction="y" width={10} stroke={arm.colour} strokeWidth={2} isAnimationActive={false} />
+              )}
             </Scatter>
           ))}
         </ComposedChart>
       </div>
-      <ul aria-label="Legend" style={{ display: "flex", flexWrap: "wrap", gap: "1rem", listStyle: "none", padding: 0, margin: "0.25rem 0" }}>
+      <ul
+        aria-label="Legend"
+        style={{ display: "flex", flexWrap: "wrap", gap: "1rem", listStyle: "none", padding: 0, margin: "0.25rem 0" }}
+      >
         <li>
           <svg width="22" height="10" aria-hidden="true">
             <line x1="0" y1="5" x2="22" y2="5" stroke={PATIENT_COLOUR} strokeWidth="2" />
@@ -159,7 +172,11 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
         {styled.map((arm) => (
           <li key={arm.label}>
             <svg width="12" height="12" aria-hidden="true">
-              {arm.shape === "square" ? <rect x="1" y="1" width="10" height="10" fill={arm.colour} /> : <path d="M6 0 L12 6 L6 12 L0 6 Z" fill={arm.colour} />}
+              {arm.shape === "square" ? (
+                <rect x="1" y="1" width="10" height="10" fill={arm.colour} />
+              ) : (
+                <path d="M6 0 L12 6 L6 12 L0 6 Z" fill={arm.colour} />
+              )}
             </svg>{" "}
             {arm.label} mean{arm.ci95 ? " with 95% CI" : ""}
           </li>
@@ -167,9 +184,7 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
       </ul>
       {drawn.some((a) => a.x !== a.weeks) && <p className="muted">Arms measured at the same week are drawn slightly apart.</p>}
       {withoutCi.length > 0 && (
-        <p className="muted">
-          95% CI not reported for {withoutCi.map((a) => a.label).join(" and ")}: no error bar is drawn.
-        </p>
+        <p className="muted">95% CI not reported for {withoutCi.map((a) => a.label).join(" and ")}: no error bar is drawn.</p>
       )}
       <table>
         <caption>{title}: chart data</caption>
@@ -187,6 +202,7 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
         </thead>
         <tbody>
           {patient.map((point, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two scores may share a date; the points keep their order for a render
             <tr key={`patient-${index}`}>
               <th scope="row">
                 Patient, {point.takenOn}

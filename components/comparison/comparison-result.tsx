@@ -39,8 +39,8 @@ export function ComparisonResultView({
       <ApplicabilityFindings applicability={result.applicability} studyName={result.study.shortName} />
       <p className="muted">
         Baseline {baseline.takenAt} (score {formatScore(baseline.total)}
-        {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest {latest.takenAt} (score{" "}
-        {formatScore(latest.total)}).
+        {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest{" "}
+        {latest.takenAt} (score {formatScore(latest.total)}).
       </p>
       {responder && <p>{responder}</p>}
       <p>

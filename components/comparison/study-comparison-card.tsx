@@ -49,7 +49,15 @@ function RefusalView({ refused }: { refused: Refused }) {
   );
 }
 
-export function StudyComparisonCard({ entry, trajectories, headingId }: { entry: StudyComparisons; trajectories: InstrumentTrajectory[]; headingId: string }) {
+export function StudyComparisonCard({
+  entry,
+  trajectories,
+  headingId,
+}: {
+  entry: StudyComparisons;
+  trajectories: InstrumentTrajectory[];
+  headingId: string;
+}) {
   const { study } = entry;
   const compared = entry.results.filter((r) => r.outcome.comparable);
   const refusals = groupRefusals(entry);
@@ -65,7 +73,11 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
         outcome.comparable ? (
           <section key={instrumentId} aria-label={`${instrumentName} beside ${study.shortName}`}>
             <h5>{instrumentName}</h5>
-            <ComparisonResultView result={outcome} instrumentName={instrumentName} trajectory={trajectories.find((t) => t.instrumentId === instrumentId)} />
+            <ComparisonResultView
+              result={outcome}
+              instrumentName={instrumentName}
+              trajectory={trajectories.find((t) => t.instrumentId === instrumentId)}
+            />
           </section>
         ) : null,
       )}
@@ -73,7 +85,9 @@ export function StudyComparisonCard({ entry, trajectories, headingId }: { entry:
         <RefusalView key={refused.sentence} refused={refused} />
       ))}
       {entry.results.length === 0 && <p className="muted">The patient has no scores yet, so nothing can be compared.</p>}
-      {compared.length === 0 && entry.applicability.stated && <ApplicabilityFindings applicability={entry.applicability} studyName={study.shortName} />}
+      {compared.length === 0 && entry.applicability.stated && (
+        <ApplicabilityFindings applicability={entry.applicability} studyName={study.shortName} />
+      )}
       {study.caveats && (
         <p>
           <strong>Caveat:</strong> {study.caveats}

@@ -5,7 +5,15 @@ import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/actions/form-state";
 import { DOSE_UNITS, DRUG_CHOICES } from "@/lib/validation/course";
 
-export function StartCourseForm({ action, today, conditions }: { action: (s: FormState, f: FormData) => Promise<FormState>; today: string; conditions: string[] }) {
+export function StartCourseForm({
+  action,
+  today,
+  conditions,
+}: {
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+  today: string;
+  conditions: string[];
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -43,7 +51,12 @@ export function StartCourseForm({ action, today, conditions }: { action: (s: For
       <Field name="targetDose" label="Target dose" error={e.targetDose} hint="e.g. 20 for memantine 20 mg/day, 4.5 for low-dose naltrexone">
         {(p) => <input {...p} inputMode="decimal" defaultValue={v.targetDose} required />}
       </Field>
-      <Field name="startingDose" label="Starting dose (optional, if titrating)" error={e.startingDose} hint="e.g. 5 for memantine started at 5 mg/day">
+      <Field
+        name="startingDose"
+        label="Starting dose (optional, if titrating)"
+        error={e.startingDose}
+        hint="e.g. 5 for memantine started at 5 mg/day"
+      >
         {(p) => <input {...p} inputMode="decimal" defaultValue={v.startingDose} />}
       </Field>
       <Field name="doseUnit" label="Dose unit" error={e.doseUnit}>

@@ -22,7 +22,8 @@ function eventDetails(study: Study, event: AdverseEvent): string[] {
         : "patients by arm not reported",
     );
   }
-  if (has("risk_ratio")) details.push(`risk ratio ${formatFigure(event.risk_ratio)}${has("ci95") ? ` (95% CI ${formatCi(event.ci95)})` : ""}`);
+  if (has("risk_ratio"))
+    details.push(`risk ratio ${formatFigure(event.risk_ratio)}${has("ci95") ? ` (95% CI ${formatCi(event.ci95)})` : ""}`);
   if (has("i2")) details.push(`I² ${formatRateAsPercent(event.i2)}`);
   if (has("grade")) details.push(`GRADE ${event.grade ?? "not reported"}`);
   for (const [key, value] of Object.entries(event)) {
@@ -40,6 +41,7 @@ export function AdverseEventList({ study }: { study: Study }) {
       {events.map((event, index) => {
         const details = eventDetails(study, event);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a study's adverse events come from the evidence file in a fixed order and have no id
           <li key={index}>
             <strong>{event.event}</strong>
             {details.length > 0 && `: ${details.join("; ")}`}

@@ -30,9 +30,23 @@ const EFFECT_LABELS: Record<string, string> = { cohens_d: "Cohen's d", ci95: "95
 const OTHER_LABELS: Record<string, string> = { p: "p", ed50_mg: "ED50 (mg)", ed95_mg: "ED95 (mg)" };
 
 // Fields laid out by this component; anything else in an outcome is listed under "Other figures".
-const LAID_OUT = new Set(["instrument", "label", "timepoint_weeks", "scoring", "arm_results", "between_group", "effect_vs_placebo", "arm_means", "claim", "note"]);
+const LAID_OUT = new Set([
+  "instrument",
+  "label",
+  "timepoint_weeks",
+  "scoring",
+  "arm_results",
+  "between_group",
+  "effect_vs_placebo",
+  "arm_means",
+  "claim",
+  "note",
+]);
 
-const figureFormats = { ci95: (v: unknown) => formatCi(v as [number, number] | null), i2: (v: unknown) => formatRateAsPercent(v as number | null) };
+const figureFormats = {
+  ci95: (v: unknown) => formatCi(v as [number, number] | null),
+  i2: (v: unknown) => formatRateAsPercent(v as number | null),
+};
 
 function instrumentText(id: string | null): string {
   if (id === null) return "not named";
@@ -83,10 +97,13 @@ export function OutcomeTable({ study, outcome, index }: { study: Study; outcome:
     <section aria-labelledby={headingId} className="card">
       <h3 id={headingId}>{outcome.label}</h3>
       <p className="muted">
-        Instrument: {instrumentText(outcome.instrument)} · Time point: {formatTimepoint(outcome.timepoint_weeks, (arm) => armLabel(study, arm))}
+        Instrument: {instrumentText(outcome.instrument)} · Time point:{" "}
+        {formatTimepoint(outcome.timepoint_weeks, (arm) => armLabel(study, arm))}
       </p>
       {outcome.scoring && <p>Scoring: {outcome.scoring}</p>}
-      {outcome.arm_results && outcome.arm_results.length > 0 && <ArmResultsTable study={study} outcome={outcome} arms={outcome.arm_results} />}
+      {outcome.arm_results && outcome.arm_results.length > 0 && (
+        <ArmResultsTable study={study} outcome={outcome} arms={outcome.arm_results} />
+      )}
       {Object.hasOwn(outcome, "arm_results") && !outcome.arm_results && <p>Results by arm: {NOT_REPORTED}</p>}
       {Object.hasOwn(outcome, "arm_means") &&
         (outcome.arm_means ? (

@@ -38,14 +38,14 @@ export function StudyDetail({ record }: { record: StudyRecord }) {
       </p>
       {!verified && (
         <p className="notice">
-          <span className="unverified">Unverified.</span> These claims appear only in the source material and no publication was found.
-          They are shown as unverified claims, with no figures, and are never used as a benchmark.
+          <span className="unverified">Unverified.</span> These claims appear only in the source material and no publication was found. They
+          are shown as unverified claims, with no figures, and are never used as a benchmark.
         </p>
       )}
       {record.identificationProbable && (
         <p className="notice">
-          <ProbableIdentificationLabel /> The evidence file is not certain that this is the publication the source material meant;
-          read its figures with that in mind.
+          <ProbableIdentificationLabel /> The evidence file is not certain that this is the publication the source material meant; read its
+          figures with that in mind.
         </p>
       )}
       <StudyFacts study={study} />
@@ -55,7 +55,10 @@ export function StudyDetail({ record }: { record: StudyRecord }) {
       {!verified ? (
         <UnverifiedClaims study={study} />
       ) : outcomes.length > 0 ? (
-        outcomes.map((outcome, index) => <OutcomeTable key={index} study={study} outcome={outcome} index={index} />)
+        outcomes.map((outcome, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a study's outcomes come from the evidence file in a fixed order and have no id
+          <OutcomeTable key={index} study={study} outcome={outcome} index={index} />
+        ))
       ) : (
         <p className="muted">No outcome figures are reported.</p>
       )}

@@ -10,6 +10,7 @@ export function UnverifiedClaims({ study }: { study: Study }) {
   return (
     <ul>
       {outcomes.map((outcome, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a study's outcomes come from the evidence file in a fixed order and have no id
         <li key={index}>
           <strong>{outcome.label}</strong>: <span className="unverified">unverified claim</span>
           {outcome.claim ? ` — "${outcome.claim}"` : " — no result stated"}

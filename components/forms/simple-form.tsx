@@ -10,7 +10,17 @@ export type SimpleField =
   | { name: string; kind: "hidden"; value: string };
 
 /** A small form from a list of fields, with messages beside each field; for the course's side forms. */
-export function SimpleForm({ action, fields, submitLabel, title }: { action: (s: FormState, f: FormData) => Promise<FormState>; fields: SimpleField[]; submitLabel: string; title: string }) {
+export function SimpleForm({
+  action,
+  fields,
+  submitLabel,
+  title,
+}: {
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+  fields: SimpleField[];
+  submitLabel: string;
+  title: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};

@@ -28,9 +28,7 @@ export function CourseTable({ courses, linkBase }: { courses: PatientDetail["cou
             <td>
               {formatScore(course.targetDose)} {course.doseUnit}
             </td>
-            <td>
-              {course.doseChanges.map((d) => `${d.changedOn}: ${formatScore(d.dose)} ${d.doseUnit}`).join("; ") || "—"}
-            </td>
+            <td>{course.doseChanges.map((d) => `${d.changedOn}: ${formatScore(d.dose)} ${d.doseUnit}`).join("; ") || "—"}</td>
             <td>{course.startDate}</td>
             <td>{course.endDate ?? "—"}</td>
             <td>

@@ -27,7 +27,12 @@ export function PatientForm({
     <form action={formAction} className="stack" noValidate>
       <FormMessage error={state.error} />
       {initial.version !== undefined && <input type="hidden" name="version" value={initial.version} />}
-      <Field name="code" label="Patient code" error={errors.code} hint="A pseudonymous code used in your clinic; never a name or record number.">
+      <Field
+        name="code"
+        label="Patient code"
+        error={errors.code}
+        hint="A pseudonymous code used in your clinic; never a name or record number."
+      >
         {(p) => <input {...p} defaultValue={v?.code ?? initial.code} required maxLength={32} autoComplete="off" />}
       </Field>
       <Field name="birthYear" label="Birth year" error={errors.birthYear}>

@@ -35,52 +35,69 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
       <h2 id="patient-list-heading" className="sr-only">
         Patient list
       </h2>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-code">Search by code</label>
-          <input id="filter-code" type="search" value={filters.code ?? ""} onChange={(e) => update({ code: e.target.value || undefined })} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-condition">Condition</label>
-          <select id="filter-condition" value={filters.condition ?? ""} onChange={(e) => update({ condition: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {conditions.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-drug">Drug</label>
-          <select id="filter-drug" value={filters.drug ?? ""} onChange={(e) => update({ drug: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {drugs.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Treatment</label>
-          <select
-            id="filter-status"
-            value={filters.status ?? ""}
-            onChange={(e) => update({ status: (e.target.value || undefined) as PatientFiltersInput["status"] })}
-          >
-            <option value="">Any</option>
-            <option value="on_treatment">On an active course</option>
-            <option value="no_active_treatment">No active course</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" value={filters.sort ?? "code"} onChange={(e) => update({ sort: e.target.value as PatientFiltersInput["sort"] })}>
-            <option value="code">Patient code</option>
-            <option value="last_assessment_desc">Last assessment, newest first</option>
-            <option value="last_assessment_asc">Last assessment, oldest first</option>
-          </select>
-        </div>
-      </form>
+      <search>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="filter-code">Search by code</label>
+            <input
+              id="filter-code"
+              type="search"
+              value={filters.code ?? ""}
+              onChange={(e) => update({ code: e.target.value || undefined })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-condition">Condition</label>
+            <select
+              id="filter-condition"
+              value={filters.condition ?? ""}
+              onChange={(e) => update({ condition: e.target.value || undefined })}
+            >
+              <option value="">Any</option>
+              {conditions.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-drug">Drug</label>
+            <select id="filter-drug" value={filters.drug ?? ""} onChange={(e) => update({ drug: e.target.value || undefined })}>
+              <option value="">Any</option>
+              {drugs.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-status">Treatment</label>
+            <select
+              id="filter-status"
+              value={filters.status ?? ""}
+              onChange={(e) => update({ status: (e.target.value || undefined) as PatientFiltersInput["status"] })}
+            >
+              <option value="">Any</option>
+              <option value="on_treatment">On an active course</option>
+              <option value="no_active_treatment">No active course</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-sort">Sort by</label>
+            <select
+              id="filter-sort"
+              value={filters.sort ?? "code"}
+              onChange={(e) => update({ sort: e.target.value as PatientFiltersInput["sort"] })}
+            >
+              <option value="code">Patient code</option>
+              <option value="last_assessment_desc">Last assessment, newest first</option>
+              <option value="last_assessment_asc">Last assessment, oldest first</option>
+            </select>
+          </div>
+        </form>
+      </search>
       <p aria-live="polite" className="muted">
-        {query.isError ? "Could not load patients; try again." : `${data.total} patient${data.total === 1 ? "" : "s"}${query.isFetching ? " (updating…)" : ""}`}
+        {query.isError
+          ? "Could not load patients; try again."
+          : `${data.total} patient${data.total === 1 ? "" : "s"}${query.isFetching ? " (updating…)" : ""}`}
       </p>
       <table>
         <thead>
@@ -114,13 +131,23 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
         </tbody>
       </table>
       <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={data.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: data.page - 1 }))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={data.page <= 1}
+          onClick={() => setFilters((f) => ({ ...f, page: data.page - 1 }))}
+        >
           Previous page
         </button>
         <span>
           Page {data.page} of {pages}
         </span>
-        <button type="button" className="secondary" disabled={data.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: data.page + 1 }))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={data.page >= pages}
+          onClick={() => setFilters((f) => ({ ...f, page: data.page + 1 }))}
+        >
           Next page
         </button>
       </nav>

@@ -22,7 +22,7 @@ function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
   const tone = toneOf(summary.category);
   const isPgic = instrumentId === "pgic";
   return (
-    <div className="card" aria-label={`${progress.shortName} change from baseline`}>
+    <section className="card" aria-label={`${progress.shortName} change from baseline`}>
       {summary.courseLabel && (
         <p>
           Course: <strong>{summary.courseLabel}</strong>
@@ -87,7 +87,7 @@ function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
           <small>{baselineRule}</small>
         </p>
       )}
-    </div>
+    </section>
   );
 }
 
@@ -124,13 +124,17 @@ function ScoreTable({ progress }: { progress: InstrumentProgress }) {
                 {change ? (
                   <>
                     {formatSigned(change.points)}
-                    {verdict && verdict !== "no change" && <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>}
+                    {verdict && verdict !== "no change" && (
+                      <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>
+                    )}
                   </>
                 ) : (
                   <span className="muted">{isPgic && row.point ? "n/a" : "—"}</span>
                 )}
               </td>
-              <td className="num">{change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}</td>
+              <td className="num">
+                {change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}
+              </td>
               <td>{row.notes.join("; ")}</td>
             </tr>
           );

@@ -20,8 +20,19 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (tx) => {
-    await tx.insert(teams).values(DEMO_TEAMS.map(({ slug, name }) => ({ slug, name }))).onConflictDoNothing({ target: teams.slug });
-    const teamRows = await tx.select().from(teams).where(inArray(teams.slug, DEMO_TEAMS.map((t) => t.slug)));
+    await tx
+      .insert(teams)
+      .values(DEMO_TEAMS.map(({ slug, name }) => ({ slug, name })))
+      .onConflictDoNothing({ target: teams.slug });
+    const teamRows = await tx
+      .select()
+      .from(teams)
+      .where(
+        inArray(
+          teams.slug,
+          DEMO_TEAMS.map((t) => t.slug),
+        ),
+      );
     const teamId = (slug: string) => teamRows.find((t) => t.slug === slug)!.id;
 
     const createdUsers = await tx
@@ -29,7 +40,15 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
       .values(DEMO_USERS.map(({ email, displayName }) => ({ email, displayName, passwordHash })))
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    const userRows = await tx.select().from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    const userRows = await tx
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          DEMO_USERS.map((u) => u.email),
+        ),
+      );
     const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
     await tx
       .insert(teamMemberships)
@@ -49,7 +68,10 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
         if (!created) continue;
         patientsCreated++;
         const { doseSteps, adverseEvents: events, ...course } = plan.course;
-        const [courseRow] = await tx.insert(treatmentCourses).values({ ...course, patientId: created.id }).returning({ id: treatmentCourses.id });
+        const [courseRow] = await tx
+          .insert(treatmentCourses)
+          .values({ ...course, patientId: created.id })
+          .returning({ id: treatmentCourses.id });
         await tx.insert(doseChanges).values(doseSteps.map((step) => ({ ...step, doseUnit: course.doseUnit, courseId: courseRow.id })));
         if (events.length) await tx.insert(adverseEvents).values(events.map((e) => ({ ...e, courseId: courseRow.id })));
         await tx.insert(assessments).values(
@@ -73,6 +95,10 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
 }
 
 export async function demoTeamId(db: Database, slug: string = DEMO_TEAMS[0].slug): Promise<string | undefined> {
-  const [row] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.slug, slug))).limit(1);
+  const [row] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.slug, slug)))
+    .limit(1);
   return row?.id;
 }

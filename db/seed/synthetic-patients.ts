@@ -124,11 +124,12 @@ export function syntheticPatients(prefix: string, count: number, today: string, 
         endDate,
         status,
         stopReason,
-        doseSteps: isMemantine ? memantineTitration(startDate).filter((s) => s.changedOn <= lastDay) : [{ changedOn: startDate, dose: 4.5 }],
+        doseSteps: isMemantine
+          ? memantineTitration(startDate).filter((s) => s.changedOn <= lastDay)
+          : [{ changedOn: startDate, dose: 4.5 }],
         adverseEvents,
       },
       assessments,
     };
   });
 }
-

@@ -10,7 +10,7 @@ import type { FormState } from "./form-state";
  * Every server action runs through this: the session is checked first, then the work; refusals come
  * back as data for the form ({ error } or { fieldErrors }), never as a thrown page error.
  */
-export async function runFormAction(work: (user: SessionUser) => Promise<FormState | void>): Promise<FormState> {
+export async function runFormAction(work: (user: SessionUser) => Promise<FormState> | Promise<void>): Promise<FormState> {
   try {
     const user = await requireUser();
     return (await work(user)) ?? { ok: true };
@@ -18,8 +18,10 @@ export async function runFormAction(work: (user: SessionUser) => Promise<FormSta
     if (error instanceof UnauthenticatedError) return { error: "Your session has ended. Sign in again; nothing was saved." };
     if (error instanceof NotFoundError) return { error: "Not found. It may have been removed, or it is not in your team." };
     if (error instanceof ForbiddenError || error instanceof StaleVersionError) return { error: error.message };
-    if (error instanceof ValidationError) return { error: "Please correct the fields marked below; nothing was saved.", fieldErrors: error.fieldErrors };
-    if (error instanceof z.ZodError) return { error: "Please correct the fields marked below; nothing was saved.", fieldErrors: fieldErrorsOf(error) };
+    if (error instanceof ValidationError)
+      return { error: "Please correct the fields marked below; nothing was saved.", fieldErrors: error.fieldErrors };
+    if (error instanceof z.ZodError)
+      return { error: "Please correct the fields marked below; nothing was saved.", fieldErrors: fieldErrorsOf(error) };
     console.error("Unexpected error in a server action:", error instanceof Error ? error.name : typeof error);
     return { error: "Something went wrong; nothing was saved. Try again." };
   }

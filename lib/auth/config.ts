@@ -23,7 +23,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials) => {
-        const result = await signInWithPassword({ email: credentials?.email, password: credentials?.password, ip: await currentRequestIp() });
+        const result = await signInWithPassword({
+          email: credentials?.email,
+          password: credentials?.password,
+          ip: await currentRequestIp(),
+        });
         if (result.outcome === "locked") throw new SignInLocked();
         if (result.outcome === "refused") return null;
         return { id: result.userId, email: result.email, name: result.displayName, sessionId: result.sessionId };

@@ -10,7 +10,14 @@ import { studyMatchesCourse } from "./matching";
 import { overallPosition, positionVsCi, positionVsMean } from "./position";
 import { assessResponder } from "./responder";
 import { claimsOf, isPooledEvidence, selectOutcome } from "./select-outcome";
-import { activeTimepoint, armTimepoint, isTooEarly, MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT, timingAgainst, trialTimepoints } from "./timing";
+import {
+  activeTimepoint,
+  armTimepoint,
+  isTooEarly,
+  MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT,
+  timingAgainst,
+  trialTimepoints,
+} from "./timing";
 import type {
   ArmComparison,
   CompareInput,
@@ -24,8 +31,7 @@ import type {
   TrialMetric,
 } from "./types";
 
-export const CI_OF_MEAN_NOTE =
-  "A 95% CI describes the uncertainty of an arm's average, not the range of individual patients' responses.";
+export const CI_OF_MEAN_NOTE = "A 95% CI describes the uncertainty of an arm's average, not the range of individual patients' responses.";
 
 function refuse(study: Study, code: RefusalCode, reason: string, claims: string[] = []): ComparisonRefusal {
   return { comparable: false, studyId: study.id, studyName: studyNameInText(study), code, reason, claims };
@@ -165,9 +171,12 @@ export function compareWithStudy(input: CompareInput): CompareOutcome {
     const perArm = Object.entries(outcome.timepoint_weeks).map(([arm, weeks]) => `${armLabel(study, arm)} at week ${weeks}`);
     notes.push(`${name} measured its arms at different time points: ${perArm.join(", ")}.`);
   }
-  if (outcome.scoring) notes.push(`Trial scoring: ${outcome.scoring}. The patient's figure uses the single baseline and latest assessments.`);
+  if (outcome.scoring)
+    notes.push(`Trial scoring: ${outcome.scoring}. The patient's figure uses the single baseline and latest assessments.`);
   if (timing && timing.patientIs === "after" && timing.gapWeeks > 0) {
-    notes.push(`The patient's latest assessment is ${formatWeeks(timing.gapWeeks)} weeks after ${name}'s time point (week ${timing.nearestTrialWeeks}).`);
+    notes.push(
+      `The patient's latest assessment is ${formatWeeks(timing.gapWeeks)} weeks after ${name}'s time point (week ${timing.nearestTrialWeeks}).`,
+    );
   }
   if (!timing && mode !== "context-only") notes.push(`${name} does not report the time point of this outcome.`);
   if (outcome.note) notes.push(outcome.note);

@@ -41,8 +41,10 @@ function capitalised(text: string): string {
 
 function checkSex(name: string, enrolled: "female" | "male", patient: EligibilityInput["patient"]): EligibilityFinding {
   const criterion = `${capitalised(name)} enrolled only ${SEX_ENROLLED[enrolled]}`;
-  if (!patient) return { kind: "unknown", field: "sex", message: `${criterion}; this patient's sex was not available, so it cannot be checked.` };
-  if (patient.sex === enrolled) return { kind: "inside", field: "sex", message: `${criterion}; this patient is recorded as ${patient.sex}.` };
+  if (!patient)
+    return { kind: "unknown", field: "sex", message: `${criterion}; this patient's sex was not available, so it cannot be checked.` };
+  if (patient.sex === enrolled)
+    return { kind: "inside", field: "sex", message: `${criterion}; this patient is recorded as ${patient.sex}.` };
   if (patient.sex === "female" || patient.sex === "male") {
     return { kind: "outside", field: "sex", message: `${criterion}; this patient is recorded as ${patient.sex}.` };
   }
@@ -63,10 +65,19 @@ export function possibleAgesAt(courseStart: string, birthYear: number): [number,
 
 function checkAge(name: string, [min, max]: [number, number], input: EligibilityInput): EligibilityFinding {
   const criterion = `${capitalised(name)} enrolled ages ${min}–${max}`;
-  if (!input.patient) return { kind: "unknown", field: "age", message: `${criterion}; this patient's birth year was not available, so age cannot be checked.` };
+  if (!input.patient)
+    return {
+      kind: "unknown",
+      field: "age",
+      message: `${criterion}; this patient's birth year was not available, so age cannot be checked.`,
+    };
   const ages = possibleAgesAt(input.courseStart, input.patient.birthYear);
   if (!ages) {
-    return { kind: "unknown", field: "age", message: `${criterion}; the age at the course start (${input.courseStart}) cannot be worked out from the birth year.` };
+    return {
+      kind: "unknown",
+      field: "age",
+      message: `${criterion}; the age at the course start (${input.courseStart}) cannot be worked out from the birth year.`,
+    };
   }
   const [younger, older] = ages;
   const age = `this patient was ${younger} or ${older} at the course start (only the birth year is recorded)`;
@@ -90,7 +101,8 @@ function checkBaseline(
   baseline: { instrumentId: string; total: number } | null,
 ): EligibilityFinding {
   const criterion = `${capitalised(name)} enrolled only patients with a baseline ${baselineMinimumText(minimum)}`;
-  if (!baseline) return { kind: "unknown", field: "baseline", message: `${criterion}; this patient has no baseline on it, so it cannot be checked.` };
+  if (!baseline)
+    return { kind: "unknown", field: "baseline", message: `${criterion}; this patient has no baseline on it, so it cannot be checked.` };
   if (baseline.instrumentId !== minimum.instrument) {
     const patientMeasure = getInstrument(baseline.instrumentId)?.shortName ?? baseline.instrumentId;
     return {
@@ -112,7 +124,8 @@ export function checkEligibility(input: EligibilityInput): EligibilityFinding[] 
   const findings: EligibilityFinding[] = [];
   if (eligibility.sex) findings.push(checkSex(name, eligibility.sex, input.patient));
   if (eligibility.age_years) findings.push(checkAge(name, eligibility.age_years, input));
-  if (eligibility.baseline_min && input.baseline !== "not-compared") findings.push(checkBaseline(name, eligibility.baseline_min, input.baseline));
+  if (eligibility.baseline_min && input.baseline !== "not-compared")
+    findings.push(checkBaseline(name, eligibility.baseline_min, input.baseline));
   if (eligibility.diagnosis) {
     findings.push({
       kind: "question",
@@ -122,7 +135,11 @@ export function checkEligibility(input: EligibilityInput): EligibilityFinding[] 
   }
   for (const exclusion of eligibility.excludes ?? []) {
     const question = QUESTION_FOR_EXCLUSION[exclusion.trim().toLowerCase()] ?? "does this apply to this patient?";
-    findings.push({ kind: "question", field: "excludes", message: `${capitalised(name)} excluded patients with ${exclusion} — ${question}` });
+    findings.push({
+      kind: "question",
+      field: "excludes",
+      message: `${capitalised(name)} excluded patients with ${exclusion} — ${question}`,
+    });
   }
   return findings;
 }

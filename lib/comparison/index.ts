@@ -1,7 +1,15 @@
 export { armLabel, isComparatorArm } from "./arms";
 export { applicabilityOf, responderWithinEligibility } from "./applicability";
 export { CI_OF_MEAN_NOTE, compareWithStudy } from "./compare";
-export { baselineMinimumText, checkEligibility, isBaselineBelowMinimum, possibleAgesAt, type EligibilityFinding, type EligibilityInput, type FindingKind } from "./eligibility";
+export {
+  baselineMinimumText,
+  checkEligibility,
+  isBaselineBelowMinimum,
+  possibleAgesAt,
+  type EligibilityFinding,
+  type EligibilityInput,
+  type FindingKind,
+} from "./eligibility";
 export { normalizeCondition, normalizeDrug, studyMatchesCourse, type StudyMatch } from "./matching";
 export { compareFigures, FIGURE_TOLERANCE } from "./position";
 export { assessResponder, TRIAL_RESPONDER_RULES, type ResponderRule } from "./responder";

@@ -40,7 +40,13 @@ export function assessResponder(
   if (!responders) return null;
   const rateByArm = Object.entries(responders.rate_by_arm ?? {}).map(([arm, rate]) => ({ arm, label: armLabel(study, arm), rate }));
   const base = { definition: responders.definition ?? null, rateByArm, p: responders.p ?? null };
-  const notApplicable = (note: string): ResponderAssessment => ({ ...base, applicable: false, isResponder: null, note, fallback: classification });
+  const notApplicable = (note: string): ResponderAssessment => ({
+    ...base,
+    applicable: false,
+    isResponder: null,
+    note,
+    fallback: classification,
+  });
 
   const rule = TRIAL_RESPONDER_RULES[study.id];
   if (!rule) {

@@ -28,7 +28,9 @@ export function activeTimepoint(outcome: Pick<Outcome, "timepoint_weeks">): numb
   const tp = outcome.timepoint_weeks;
   if (typeof tp === "number") return tp;
   if (!tp) return null;
-  const active = Object.entries(tp).filter(([arm]) => !isComparatorArm(arm)).map(([, weeks]) => weeks);
+  const active = Object.entries(tp)
+    .filter(([arm]) => !isComparatorArm(arm))
+    .map(([, weeks]) => weeks);
   const pool = active.length > 0 ? active : Object.values(tp);
   return pool.length > 0 ? Math.min(...pool) : null;
 }

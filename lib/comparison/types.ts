@@ -101,11 +101,7 @@ export type ArmComparison = {
   patientVsCi: CiPosition | null;
 };
 
-export type OverallPosition =
-  | "exceeds-all-arm-means"
-  | "below-all-arm-means"
-  | "between-arm-means"
-  | "at-an-arm-mean";
+export type OverallPosition = "exceeds-all-arm-means" | "below-all-arm-means" | "between-arm-means" | "at-an-arm-mean";
 
 export type ResponderAssessment = {
   definition: string | null;

@@ -40,7 +40,10 @@ export async function insertAccount(
 }
 
 function slugOf(teamName: string): string {
-  return teamName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return teamName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Every refused field at once, team and account alike. */
@@ -65,17 +68,26 @@ function parseAll(fields: NewUserFields & { teamName: string }): { teamName: str
  * For `npm run user:create` (the operator, no session): creates an account in the named team,
  * creating the team if needed. Same validation as the admin form, audited, all or nothing.
  */
-export async function createAccountFromCommandLine(fields: NewUserFields & { teamName: string }): Promise<{ userId: string; teamId: string }> {
+export async function createAccountFromCommandLine(
+  fields: NewUserFields & { teamName: string },
+): Promise<{ userId: string; teamId: string }> {
   const { teamName, input } = parseAll(fields);
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const slug = slugOf(teamName);
-    const [createdTeam] = await tx.insert(teams).values({ slug, name: teamName }).onConflictDoNothing({ target: teams.slug }).returning({ id: teams.id });
+    const [createdTeam] = await tx
+      .insert(teams)
+      .values({ slug, name: teamName })
+      .onConflictDoNothing({ target: teams.slug })
+      .returning({ id: teams.id });
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
     if (createdTeam) await writeAudit(tx, null, "create", "team", team.id, team.id);
     const userId = await insertAccount(tx, { ...input, passwordHash }, team.id);
-    if (!userId) throw new ValidationError({ email: "An account with this email already exists; an admin of the team can invite it from the admin pages." });
+    if (!userId)
+      throw new ValidationError({
+        email: "An account with this email already exists; an admin of the team can invite it from the admin pages.",
+      });
     await writeAudit(tx, null, "create", "user", userId, team.id);
     return { userId, teamId: team.id };
   });

@@ -82,7 +82,9 @@ async function assertAdministersEveryTeamOf(tx: Reader, user: SessionUser, membe
   const memberships = await tx.select({ teamId: teamMemberships.teamId }).from(teamMemberships).where(eq(teamMemberships.userId, memberId));
   const outside = memberships.some((m) => !can(user, "team:manage", m.teamId));
   if (outside) {
-    throw new ForbiddenError("This person also works in a team you do not administer; only an admin of every team they belong to can change their account.");
+    throw new ForbiddenError(
+      "This person also works in a team you do not administer; only an admin of every team they belong to can change their account.",
+    );
   }
 }
 

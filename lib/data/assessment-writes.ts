@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assessments, patients, treatmentCourses } from "@/db/schema";
 import { getInstrument } from "@/lib/instruments";
@@ -37,7 +37,11 @@ async function checkCourse(tx: Parameters<typeof writablePatient>[0], patientId:
   if (!course) throw new ValidationError({ courseId: "Choose one of this patient's courses." });
 }
 
-export async function recordAssessment(user: SessionUser, patientId: unknown, input: AssessmentInput): Promise<{ id: string; total: number }> {
+export async function recordAssessment(
+  user: SessionUser,
+  patientId: unknown,
+  input: AssessmentInput,
+): Promise<{ id: string; total: number }> {
   const scored = scoreOnServer(input);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -66,7 +70,12 @@ export async function recordAssessment(user: SessionUser, patientId: unknown, in
  * Corrects an assessment; who entered it stays, who changed it and when are recorded, and the values
  * it replaces are kept as an earlier version. A correction that changes nothing saves nothing.
  */
-export async function updateAssessment(user: SessionUser, assessmentId: unknown, version: number, input: Omit<AssessmentInput, "instrumentId">): Promise<void> {
+export async function updateAssessment(
+  user: SessionUser,
+  assessmentId: unknown,
+  version: number,
+  input: Omit<AssessmentInput, "instrumentId">,
+): Promise<void> {
   if (!isUuid(assessmentId)) throw new NotFoundError("Assessment");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -102,7 +111,9 @@ export async function recordAssessmentsInBulk(user: SessionUser, patientId: unkn
       return { input, ...scoreOnServer(input) };
     } catch (error) {
       if (error instanceof ValidationError) {
-        throw new ValidationError(Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`rows.${index}.${k}`, `Row ${index + 1}: ${v}`])));
+        throw new ValidationError(
+          Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`rows.${index}.${k}`, `Row ${index + 1}: ${v}`])),
+        );
       }
       throw error;
     }
@@ -118,7 +129,15 @@ export async function recordAssessmentsInBulk(user: SessionUser, patientId: unkn
     for (const { input, total, itemResponses } of scored) {
       const [row] = await tx
         .insert(assessments)
-        .values({ patientId: patient.id, courseId: input.courseId, instrumentId: input.instrumentId, takenOn: input.takenOn, totalScore: total, itemResponses, enteredBy: user.id })
+        .values({
+          patientId: patient.id,
+          courseId: input.courseId,
+          instrumentId: input.instrumentId,
+          takenOn: input.takenOn,
+          totalScore: total,
+          itemResponses,
+          enteredBy: user.id,
+        })
         .returning({ id: assessments.id });
       await writeAudit(tx, user, "create", "assessment", row.id, patient.teamId);
     }

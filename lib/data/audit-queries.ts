@@ -125,7 +125,10 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function auditCsv(entries: AuditEntry[]): string {
-  const lines = [AUDIT_CSV_HEADER.join(","), ...entries.map((e) => [e.at, e.userEmail, e.action, e.recordType, e.recordId, e.ip, e.changedFields.join(" ")].map(csvCell).join(","))];
+  const lines = [
+    AUDIT_CSV_HEADER.join(","),
+    ...entries.map((e) => [e.at, e.userEmail, e.action, e.recordType, e.recordId, e.ip, e.changedFields.join(" ")].map(csvCell).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -144,7 +147,9 @@ export async function auditEntriesCsv(user: SessionUser, input: AuditFilterInput
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(AUDIT_EXPORT_LIMIT + 1);
     if (found.length > AUDIT_EXPORT_LIMIT) {
-      throw new ValidationError({ from: `More than ${AUDIT_EXPORT_LIMIT.toLocaleString("en")} entries match; choose a shorter date range.` });
+      throw new ValidationError({
+        from: `More than ${AUDIT_EXPORT_LIMIT.toLocaleString("en")} entries match; choose a shorter date range.`,
+      });
     }
     await writeAudit(tx, user, "export", "audit_log", null);
     return found;

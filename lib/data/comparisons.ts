@@ -76,11 +76,22 @@ function instrumentName(id: InstrumentId): string {
 
 /** The course's timeline as a chart's points: the baseline, then each follow-up with its change. */
 function trajectory(instrumentId: InstrumentId, timeline: CourseTimeline<unknown>): InstrumentTrajectory {
-  const base = { instrumentId, instrumentName: instrumentName(instrumentId), baselineChosen: timeline.ok && timeline.baseline?.chosen === true };
+  const base = {
+    instrumentId,
+    instrumentName: instrumentName(instrumentId),
+    baselineChosen: timeline.ok && timeline.baseline?.chosen === true,
+  };
   if (!timeline.ok || !timeline.baseline) return { ...base, points: [] };
   const start = timeline.baseline;
   const points: TrajectoryPoint[] = [
-    { takenOn: start.takenOn, weeksSinceStart: start.weeksSinceStart, score: start.total, isBaseline: true, changePoints: 0, percentReduction: start.total === 0 ? null : 0 },
+    {
+      takenOn: start.takenOn,
+      weeksSinceStart: start.weeksSinceStart,
+      score: start.total,
+      isBaseline: true,
+      changePoints: 0,
+      percentReduction: start.total === 0 ? null : 0,
+    },
     ...timeline.followUps.map((f) => ({
       takenOn: f.takenOn,
       weeksSinceStart: f.weeksSinceStart,
@@ -118,7 +129,10 @@ export async function compareCoursesWithTrials(user: SessionUser, record: Patien
   const patient = { sex: record.patient.sex, birthYear: record.patient.birthYear };
 
   return record.courses.map((course) => {
-    const timelines = instruments.map((instrumentId) => ({ instrumentId, timeline: courseTimeline(course, instrumentId, record.assessments) }));
+    const timelines = instruments.map((instrumentId) => ({
+      instrumentId,
+      timeline: courseTimeline(course, instrumentId, record.assessments),
+    }));
     const matching = studies.filter((s) => studyMatchesCourse(s.study, course).matches);
     const compared: StudyComparisons[] = matching.map((studyRecord) => {
       const results = timelines.map(({ instrumentId, timeline }) => ({

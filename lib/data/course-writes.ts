@@ -17,7 +17,11 @@ function assertDate(field: string, value: string, birthYear: number, label: stri
 }
 
 /** Starts a course with its first dose, in one transaction. */
-export async function startCourse(user: SessionUser, patientId: unknown, input: z.infer<typeof startCourseSchema>): Promise<{ id: string }> {
+export async function startCourse(
+  user: SessionUser,
+  patientId: unknown,
+  input: z.infer<typeof startCourseSchema>,
+): Promise<{ id: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const patient = await writablePatient(tx, user, patientId);
@@ -51,9 +55,14 @@ export async function recordDoseChange(user: SessionUser, courseId: unknown, inp
   await db.transaction(async (tx) => {
     const { course, patient } = await writableCourse(tx, user, courseId);
     assertDate("changedOn", input.changedOn, patient.birthYear, "Date of the dose change");
-    if (input.changedOn < course.startDate) throw new ValidationError({ changedOn: `A dose change cannot precede the course start (${course.startDate}).` });
-    if (course.endDate && input.changedOn > course.endDate) throw new ValidationError({ changedOn: `The course ended on ${course.endDate}.` });
-    const [row] = await tx.insert(doseChanges).values({ courseId: course.id, ...input }).returning({ id: doseChanges.id });
+    if (input.changedOn < course.startDate)
+      throw new ValidationError({ changedOn: `A dose change cannot precede the course start (${course.startDate}).` });
+    if (course.endDate && input.changedOn > course.endDate)
+      throw new ValidationError({ changedOn: `The course ended on ${course.endDate}.` });
+    const [row] = await tx
+      .insert(doseChanges)
+      .values({ courseId: course.id, ...input })
+      .returning({ id: doseChanges.id });
     await writeAudit(tx, user, "create", "dose_change", row.id, patient.teamId);
   });
 }
@@ -65,7 +74,8 @@ export async function endCourse(user: SessionUser, courseId: unknown, input: z.i
     const { course, patient } = await writableCourse(tx, user, courseId, { forUpdate: true });
     if (course.status !== "active") throw new ValidationError({ status: `This course is already ${course.status}.` });
     assertDate("endDate", input.endDate, patient.birthYear, "End date");
-    if (input.endDate < course.startDate) throw new ValidationError({ endDate: `The end date cannot precede the start date (${course.startDate}).` });
+    if (input.endDate < course.startDate)
+      throw new ValidationError({ endDate: `The end date cannot precede the start date (${course.startDate}).` });
     if (course.version !== input.version) throw new StaleVersionError();
     const next = { status: input.status, endDate: input.endDate, stopReason: input.stopReason };
     const changes = await keepEarlierVersion(tx, user, "treatment_course", patient.teamId, course, next);
@@ -82,8 +92,12 @@ export async function recordAdverseEvent(user: SessionUser, courseId: unknown, i
   await db.transaction(async (tx) => {
     const { course, patient } = await writableCourse(tx, user, courseId);
     assertDate("occurredOn", input.occurredOn, patient.birthYear, "Date of the side effect");
-    if (input.occurredOn < course.startDate) throw new ValidationError({ occurredOn: `A side effect of this course cannot precede its start (${course.startDate}).` });
-    const [row] = await tx.insert(adverseEvents).values({ courseId: course.id, ...input }).returning({ id: adverseEvents.id });
+    if (input.occurredOn < course.startDate)
+      throw new ValidationError({ occurredOn: `A side effect of this course cannot precede its start (${course.startDate}).` });
+    const [row] = await tx
+      .insert(adverseEvents)
+      .values({ courseId: course.id, ...input })
+      .returning({ id: adverseEvents.id });
     await writeAudit(tx, user, "create", "adverse_event", row.id, patient.teamId);
   });
 }

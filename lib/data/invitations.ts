@@ -40,7 +40,13 @@ export async function inviteExistingAccount(tx: Writer, admin: SessionUser, emai
 export async function listMyInvitations(user: SessionUser, now = new Date()): Promise<PendingInvitation[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: teamInvitations.id, teamName: teams.name, role: teamInvitations.role, invitedBy: users.displayName, expiresAt: teamInvitations.expiresAt })
+    .select({
+      id: teamInvitations.id,
+      teamName: teams.name,
+      role: teamInvitations.role,
+      invitedBy: users.displayName,
+      expiresAt: teamInvitations.expiresAt,
+    })
     .from(teamInvitations)
     .innerJoin(teams, eq(teams.id, teamInvitations.teamId))
     .leftJoin(users, eq(users.id, teamInvitations.invitedBy))

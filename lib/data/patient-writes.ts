@@ -24,7 +24,14 @@ export async function createPatient(user: SessionUser, input: PatientInput): Pro
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
-        .values({ teamId: user.team.id, code: input.code, birthYear: input.birthYear, sex: input.sex, conditions: input.conditions, notes: input.notes ?? null })
+        .values({
+          teamId: user.team.id,
+          code: input.code,
+          birthYear: input.birthYear,
+          sex: input.sex,
+          conditions: input.conditions,
+          notes: input.notes ?? null,
+        })
         .returning({ id: patients.id });
       await writeAudit(tx, user, "create", "patient", row.id);
       return row;

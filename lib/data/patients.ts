@@ -49,7 +49,9 @@ export async function listPatientsForTeam(
   if (filters.code?.trim()) where.push(sql`${patients.code} ilike ${`%${escapeLike(filters.code.trim())}%`}`);
   if (filters.condition) where.push(sql`${filters.condition} = any(${patients.conditions})`);
   if (filters.drug) {
-    where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and lower(c.drug) = lower(${filters.drug}))`);
+    where.push(
+      sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and lower(c.drug) = lower(${filters.drug}))`,
+    );
   }
   if (filters.status === "on_treatment") {
     where.push(sql`exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`);
@@ -71,7 +73,10 @@ export async function listPatientsForTeam(
       .orderBy(...order)
       .limit(PATIENT_PAGE_SIZE)
       .offset((page - 1) * PATIENT_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(patients).where(and(...where)),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(patients)
+      .where(and(...where)),
   ]);
   return { rows: await withTrends(rows), total, page, pageSize: PATIENT_PAGE_SIZE };
 }
@@ -96,7 +101,11 @@ async function withTrends<R extends { id: string }>(rows: R[]): Promise<(R & { t
       .from(treatmentCourses)
       .where(inArray(treatmentCourses.patientId, ids)),
     db
-      .select({ courseId: courseBaselines.courseId, instrumentId: courseBaselines.instrumentId, assessmentId: courseBaselines.assessmentId })
+      .select({
+        courseId: courseBaselines.courseId,
+        instrumentId: courseBaselines.instrumentId,
+        assessmentId: courseBaselines.assessmentId,
+      })
       .from(courseBaselines)
       .innerJoin(treatmentCourses, eq(treatmentCourses.id, courseBaselines.courseId))
       .where(inArray(treatmentCourses.patientId, ids)),
@@ -116,7 +125,10 @@ async function withTrends<R extends { id: string }>(rows: R[]): Promise<(R & { t
   return rows.map((row) => {
     const own = courses
       .filter((c) => c.patientId === row.id)
-      .map((c) => ({ ...c, chosenBaselines: Object.fromEntries(choices.filter((b) => b.courseId === c.id).map((b) => [b.instrumentId, b.assessmentId])) }));
+      .map((c) => ({
+        ...c,
+        chosenBaselines: Object.fromEntries(choices.filter((b) => b.courseId === c.id).map((b) => [b.instrumentId, b.assessmentId])),
+      }));
     return { ...row, trend: patientTrend({ courses: own, assessments: scores.filter((s) => s.patientId === row.id) }) };
   });
 }
@@ -148,8 +160,12 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
       .orderBy(asc(treatmentCourses.startDate));
     const courseIds = courses.map((c) => c.id);
     const [doses, events, baselines, scores] = await Promise.all([
-      courseIds.length ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)).orderBy(asc(doseChanges.changedOn)) : [],
-      courseIds.length ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)).orderBy(asc(adverseEvents.occurredOn)) : [],
+      courseIds.length
+        ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)).orderBy(asc(doseChanges.changedOn))
+        : [],
+      courseIds.length
+        ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)).orderBy(asc(adverseEvents.occurredOn))
+        : [],
       courseIds.length ? tx.select().from(courseBaselines).where(inArray(courseBaselines.courseId, courseIds)) : [],
       tx
         .select({
@@ -200,8 +216,12 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
         status: course.status,
         stopReason: course.stopReason,
         version: course.version,
-        doseChanges: doses.filter((d) => d.courseId === course.id).map(({ id, changedOn, dose, doseUnit, note }) => ({ id, changedOn, dose, doseUnit, note })),
-        adverseEvents: events.filter((e) => e.courseId === course.id).map(({ id, occurredOn, event, severity, notes }) => ({ id, occurredOn, event, severity, notes })),
+        doseChanges: doses
+          .filter((d) => d.courseId === course.id)
+          .map(({ id, changedOn, dose, doseUnit, note }) => ({ id, changedOn, dose, doseUnit, note })),
+        adverseEvents: events
+          .filter((e) => e.courseId === course.id)
+          .map(({ id, occurredOn, event, severity, notes }) => ({ id, occurredOn, event, severity, notes })),
         chosenBaselines: Object.fromEntries(baselines.filter((b) => b.courseId === course.id).map((b) => [b.instrumentId, b.assessmentId])),
         corrections: correctionsOfRecord(course.id),
       })),
@@ -221,7 +241,7 @@ export async function listConditionsAndDrugsForTeam(user: SessionUser): Promise<
       .where(eq(patients.teamId, user.team.id))
       .orderBy(asc(treatmentCourses.drug)),
   ]);
-  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? [])) as { value: string }[];
+  const rowsOf = (result: unknown) =>
+    (Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? [])) as { value: string }[];
   return { conditions: rowsOf(conditionRows).map((r) => r.value), drugs: drugRows.map((r) => r.value) };
 }
-

@@ -26,7 +26,9 @@ export async function keepEarlierVersion(
   const before = trackedValues(recordType, current);
   const changes = fieldChanges(recordType, before, trackedValues(recordType, { ...current, ...next }));
   if (changes.length === 0) return changes;
-  await tx.insert(recordVersions).values({ recordType, recordId: current.id, teamId, version: current.version, values: before, changedBy: user.id });
+  await tx
+    .insert(recordVersions)
+    .values({ recordType, recordId: current.id, teamId, version: current.version, values: before, changedBy: user.id });
   return changes;
 }
 
@@ -55,7 +57,15 @@ export async function correctionsForRecords(
     })
     .from(recordVersions)
     .innerJoin(users, eq(users.id, recordVersions.changedBy))
-    .where(and(eq(recordVersions.teamId, teamId), inArray(recordVersions.recordId, records.map((r) => r.id))));
+    .where(
+      and(
+        eq(recordVersions.teamId, teamId),
+        inArray(
+          recordVersions.recordId,
+          records.map((r) => r.id),
+        ),
+      ),
+    );
   for (const record of records) {
     const kept: KeptVersion[] = rows.filter((r) => r.recordId === record.id && r.recordType === record.recordType);
     result.set(record.id, kept.length ? correctionsOf(record.recordType, kept, trackedValues(record.recordType, record.current)) : []);

@@ -28,7 +28,7 @@ export async function loadSessionUser(db: Database, userId: string, activeTeamId
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const memberships = await teamsOf(db, userId);
   if (memberships.length === 0) return null;
   const team = memberships.find((m) => m.id === activeTeamId) ?? memberships[0];

@@ -35,7 +35,10 @@ export async function loadSession(db: Database, sessionId: string, now = new Dat
   const user = await loadSessionUser(db, row.userId, row.activeTeamId);
   if (!user) return null;
   if (needsTouch(row, now)) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, row.id), isNull(sessions.revokedAt)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, row.id), isNull(sessions.revokedAt)));
   }
   return { ...user, sessionId: row.id };
 }
@@ -44,7 +47,11 @@ export async function loadSession(db: Database, sessionId: string, now = new Dat
  * Ends one session (sign-out); a copy of its cookie is refused from the next request on. Returns the
  * team it was working in, or null if it was already over.
  */
-export async function revokeSession(db: Pick<Database, "update">, sessionId: string, now = new Date()): Promise<{ activeTeamId: string | null } | null> {
+export async function revokeSession(
+  db: Pick<Database, "update">,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ activeTeamId: string | null } | null> {
   const [revoked] = await db
     .update(sessions)
     .set({ revokedAt: now })
@@ -55,5 +62,8 @@ export async function revokeSession(db: Pick<Database, "update">, sessionId: str
 
 /** Ends every session of a user (password reset, deactivation); call it in the transaction that makes the change. */
 export async function revokeAllSessions(db: Pick<Database, "update">, userId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

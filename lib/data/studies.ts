@@ -2,7 +2,15 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { studies, type StudyRow } from "@/db/schema";
-import { isIdentificationProbable, isVerified, shownEvidenceLevel, STUDY_ID_PATTERN, studySchema, studyShortName, type Study } from "@/lib/evidence";
+import {
+  isIdentificationProbable,
+  isVerified,
+  shownEvidenceLevel,
+  STUDY_ID_PATTERN,
+  studySchema,
+  studyShortName,
+  type Study,
+} from "@/lib/evidence";
 import { NotFoundError } from "@/lib/errors";
 import { assertCan, type SessionUser } from "./session-user";
 

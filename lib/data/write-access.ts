@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { patients, treatmentCourses } from "@/db/schema";
 import { isUuid, NotFoundError } from "@/lib/errors";

@@ -1,15 +1,5 @@
 import { z } from "zod";
-import type {
-  AdverseEvent,
-  ArmResult,
-  BetweenGroup,
-  Ci95,
-  Eligibility,
-  EffectVsPlacebo,
-  Outcome,
-  Responders,
-  Study,
-} from "./types";
+import type { AdverseEvent, ArmResult, BetweenGroup, Ci95, Eligibility, EffectVsPlacebo, Outcome, Responders, Study } from "./types";
 
 // Loose objects: unknown extra fields are kept, because the database stores the whole study JSON.
 
@@ -21,7 +11,11 @@ const count = z.number().int().nonnegative().nullable().optional();
 const rate = z.number().min(0, { error: "rate must be between 0 and 1" }).max(1, { error: "rate must be between 0 and 1" });
 const probability = z.number().min(0, { error: "p must be between 0 and 1" }).max(1, { error: "p must be between 0 and 1" });
 const text = z.string().nullable().optional();
-const nonEmpty = (name: string) => z.string().trim().min(1, { error: `${name} must be a non-empty string` });
+const nonEmpty = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${name} must be a non-empty string` });
 
 const ci95Schema: z.ZodType<Ci95> = z
   .tuple([z.number(), z.number()])

@@ -139,6 +139,4 @@ export type StudyFieldError = {
   message: string;
 };
 
-export type ParseStudiesResult =
-  | { ok: true; studies: Study[] }
-  | { ok: false; errors: StudyFieldError[] };
+export type ParseStudiesResult = { ok: true; studies: Study[] } | { ok: false; errors: StudyFieldError[] };

@@ -22,7 +22,8 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof NotFoundError) return NextResponse.json({ error: "Not found" }, { status: 404 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403 });
   if (error instanceof StaleVersionError) return NextResponse.json({ error: error.message }, { status: 409 });
-  if (error instanceof ValidationError) return NextResponse.json({ error: "Invalid request", fieldErrors: error.fieldErrors }, { status: 400 });
+  if (error instanceof ValidationError)
+    return NextResponse.json({ error: "Invalid request", fieldErrors: error.fieldErrors }, { status: 400 });
   if (error instanceof z.ZodError) {
     return NextResponse.json({ error: "Invalid request", fieldErrors: fieldErrorsOf(error) }, { status: 400 });
   }

@@ -24,7 +24,10 @@ export type TrustedProxies = { contains(address: string): boolean; size: number 
  */
 export function parseTrustedProxies(setting: string | undefined): TrustedProxies {
   const list = new BlockList();
-  const entries = (setting ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (setting ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, extra] = entry.split("/");
     const version = isIP(address);

@@ -6,14 +6,7 @@ import { FIQ_MCID, FIQ_MCID_CITATION, IMMPACT_CITATION, IMMPACT_PCT_REDUCTION } 
 import type { Instrument, InstrumentId } from "./types";
 
 export type ResponseCategory = {
-  key:
-    | "substantial"
-    | "moderate"
-    | "minimal"
-    | "meaningful"
-    | "no_important_change"
-    | "worsened"
-    | "not_classifiable";
+  key: "substantial" | "moderate" | "minimal" | "meaningful" | "no_important_change" | "worsened" | "not_classifiable";
   label: string;
   direction: "improved" | "unchanged" | "worsened" | "unknown";
   source: string;
@@ -57,10 +50,20 @@ function classifyPain(baseline: number, current: number): ResponseCategory {
   const { substantial, moderatelyImportant } = IMMPACT_PCT_REDUCTION;
   const [minimal, minimalUpper] = IMMPACT_PCT_REDUCTION.minimallyImportant;
   if (reductionReaches(baseline, current, substantial)) {
-    return { key: "substantial", label: `Substantial improvement (≥${substantial}% reduction)`, direction: "improved", source: IMMPACT_CITATION };
+    return {
+      key: "substantial",
+      label: `Substantial improvement (≥${substantial}% reduction)`,
+      direction: "improved",
+      source: IMMPACT_CITATION,
+    };
   }
   if (reductionReaches(baseline, current, moderatelyImportant)) {
-    return { key: "moderate", label: `Moderate improvement (≥${moderatelyImportant}% reduction)`, direction: "improved", source: IMMPACT_CITATION };
+    return {
+      key: "moderate",
+      label: `Moderate improvement (≥${moderatelyImportant}% reduction)`,
+      direction: "improved",
+      source: IMMPACT_CITATION,
+    };
   }
   if (reductionReaches(baseline, current, minimal)) {
     return {
@@ -71,9 +74,19 @@ function classifyPain(baseline: number, current: number): ResponseCategory {
     };
   }
   if (increaseReaches(baseline, current, minimal)) {
-    return { key: "worsened", label: `Worsened (≥${minimal}% increase)`, direction: "worsened", source: `${IMMPACT_CITATION}, ${MIRRORED}` };
+    return {
+      key: "worsened",
+      label: `Worsened (≥${minimal}% increase)`,
+      direction: "worsened",
+      source: `${IMMPACT_CITATION}, ${MIRRORED}`,
+    };
   }
-  return { key: "no_important_change", label: `No important change (less than ${minimal}% either way)`, direction: "unchanged", source: IMMPACT_CITATION };
+  return {
+    key: "no_important_change",
+    label: `No important change (less than ${minimal}% either way)`,
+    direction: "unchanged",
+    source: IMMPACT_CITATION,
+  };
 }
 
 /** FIQ, and FIQR by carrying over the FIQ's MCID as the evidence file's note allows, labelled as such. */
@@ -114,7 +127,13 @@ function classifyIrls(baseline: number, current: number): ResponseCategory {
   const threshold = IRLS_IMPORTANT_CHANGE_POINTS;
   const { points } = changeFromBaseline(baseline, current);
   if (points <= -threshold) {
-    return { key: "meaningful", label: `Meaningful improvement (fell ${threshold} or more points; approximate threshold)`, direction: "improved", source, severity };
+    return {
+      key: "meaningful",
+      label: `Meaningful improvement (fell ${threshold} or more points; approximate threshold)`,
+      direction: "improved",
+      source,
+      severity,
+    };
   }
   if (points >= threshold) {
     return {
@@ -125,7 +144,13 @@ function classifyIrls(baseline: number, current: number): ResponseCategory {
       severity,
     };
   }
-  return { key: "no_important_change", label: `No important change (less than ${threshold} points either way)`, direction: "unchanged", source, severity };
+  return {
+    key: "no_important_change",
+    label: `No important change (less than ${threshold} points either way)`,
+    direction: "unchanged",
+    source,
+    severity,
+  };
 }
 
 /** PGIC is itself a rating of change, so it is classified by its own value (IMMPACT 2008 levels). */
@@ -134,10 +159,14 @@ export function classifyPgic(value: number): ResponseCategory {
   const label = pgicLabel(value);
   if (!label) return notClassifiable(`PGIC ${value} is not a whole number from ${PGIC_RANGE.min} to ${PGIC_RANGE.max}.`, source);
   const rating = `PGIC ${value}: ${label}`;
-  if (label === PGIC_THRESHOLDS.substantial) return { key: "substantial", label: `Substantial improvement (${rating})`, direction: "improved", source };
-  if (label === PGIC_THRESHOLDS.moderatelyImportant) return { key: "moderate", label: `Moderate improvement (${rating})`, direction: "improved", source };
-  if (label === PGIC_THRESHOLDS.minimallyImportant) return { key: "minimal", label: `Minimal improvement (${rating})`, direction: "improved", source };
-  if (label === "no change") return { key: "no_important_change", label: `No important change (${rating})`, direction: "unchanged", source };
+  if (label === PGIC_THRESHOLDS.substantial)
+    return { key: "substantial", label: `Substantial improvement (${rating})`, direction: "improved", source };
+  if (label === PGIC_THRESHOLDS.moderatelyImportant)
+    return { key: "moderate", label: `Moderate improvement (${rating})`, direction: "improved", source };
+  if (label === PGIC_THRESHOLDS.minimallyImportant)
+    return { key: "minimal", label: `Minimal improvement (${rating})`, direction: "improved", source };
+  if (label === "no change")
+    return { key: "no_important_change", label: `No important change (${rating})`, direction: "unchanged", source };
   return { key: "worsened", label: `Worsened (${rating})`, direction: "worsened", source: `${source}, ${MIRRORED}` };
 }
 

@@ -3,7 +3,6 @@ import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./type
 
 export type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
 
-
 /** Reads one answer: null, undefined and blank strings are "missing"; anything that is not a finite number is "invalid". */
 export function readValue(raw: unknown): ReadValue {
   if (isBlank(raw)) return { kind: "missing" };

@@ -91,7 +91,8 @@ export function progressTableRows(p: InstrumentProgress): ProgressTableRow[] {
   const events: { date: string; note: string }[] = [];
   for (const course of p.courses) {
     events.push({ date: dayOf(course.startDate), note: `${course.label} started` });
-    for (const dose of course.doseChanges) events.push({ date: dayOf(dose.changedOn), note: `${course.drug} dose changed to ${dose.label}` });
+    for (const dose of course.doseChanges)
+      events.push({ date: dayOf(dose.changedOn), note: `${course.drug} dose changed to ${dose.label}` });
     if (course.endDate) {
       const how = course.status === "stopped" ? "stopped" : course.status === "completed" ? "completed" : "ended";
       events.push({ date: dayOf(course.endDate), note: `${course.drug} ${how}` });
@@ -109,5 +110,8 @@ export function progressTableRows(p: InstrumentProgress): ProgressTableRow[] {
     else rows.push({ key: `event-${index}`, date: event.date, point: null, notes: [event.note] });
   }
   // Stable: scores keep their order within a day; an event-only day sorts among the scores by date.
-  return rows.map((row, index) => ({ row, index })).sort((a, b) => a.row.date.localeCompare(b.row.date) || a.index - b.index).map(({ row }) => row);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.date.localeCompare(b.row.date) || a.index - b.index)
+    .map(({ row }) => row);
 }

@@ -170,7 +170,12 @@ function progressCourses(courses: readonly Course[]): ProgressCourse[] {
     startDate: course.startDate,
     endDate: course.endDate,
     status: course.status,
-    doseChanges: course.doseChanges.map((d) => ({ changedOn: d.changedOn, dose: d.dose, unit: d.doseUnit, label: doseLabel(d.dose, d.doseUnit) })),
+    doseChanges: course.doseChanges.map((d) => ({
+      changedOn: d.changedOn,
+      dose: d.dose,
+      unit: d.doseUnit,
+      label: doseLabel(d.dose, d.doseUnit),
+    })),
   }));
 }
 

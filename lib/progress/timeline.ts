@@ -76,7 +76,10 @@ function createdTime(score: TimelineScore): number {
 export function chronological<S extends TimelineScore>(scores: readonly S[]): S[] {
   return scores
     .map((score, index) => ({ score, index }))
-    .sort((x, y) => dayOf(x.score.takenOn).localeCompare(dayOf(y.score.takenOn)) || createdTime(x.score) - createdTime(y.score) || x.index - y.index)
+    .sort(
+      (x, y) =>
+        dayOf(x.score.takenOn).localeCompare(dayOf(y.score.takenOn)) || createdTime(x.score) - createdTime(y.score) || x.index - y.index,
+    )
     .map(({ score }) => score);
 }
 
@@ -97,9 +100,14 @@ function pointOf<S extends TimelineScore>(score: S, startDay: number): TimelineP
  * Baseline: the clinician's choice, else the last score on or before the start date (ties: the later entry);
  * a choice that is missing or of another instrument is ignored. Follow-ups: see followUpRule.
  */
-export function courseTimeline<S extends TimelineScore>(course: TimelineCourse, instrumentId: InstrumentId, scores: readonly S[]): CourseTimeline<S> {
+export function courseTimeline<S extends TimelineScore>(
+  course: TimelineCourse,
+  instrumentId: InstrumentId,
+  scores: readonly S[],
+): CourseTimeline<S> {
   const startDay = calendarDay(course.startDate);
-  if (startDay === null) return { ok: false, instrumentId, problem: `Course start date "${course.startDate}" is not a calendar date (YYYY-MM-DD).` };
+  if (startDay === null)
+    return { ok: false, instrumentId, problem: `Course start date "${course.startDate}" is not a calendar date (YYYY-MM-DD).` };
   const series = chronological(scores.filter((s) => s.instrumentId === instrumentId));
   const problem = unreadable(series);
   if (problem) return { ok: false, instrumentId, problem };
@@ -129,5 +137,11 @@ export function courseTimeline<S extends TimelineScore>(course: TimelineCourse, 
       percentReduction: percentReduction(base.totalScore, s.totalScore),
       category: classifyResponse(instrumentId, base.totalScore, s.totalScore),
     }));
-  return { ok: true, instrumentId, baseline: { ...pointOf(base, startDay), chosen: chosen !== undefined }, followUps, latest: followUps.at(-1) ?? null };
+  return {
+    ok: true,
+    instrumentId,
+    baseline: { ...pointOf(base, startDay), chosen: chosen !== undefined },
+    followUps,
+    latest: followUps.at(-1) ?? null,
+  };
 }

@@ -19,11 +19,7 @@ export const newUserSchema = z.object({
     .min(1, "Email is required.")
     .max(320, "Email can be at most 320 characters.")
     .pipe(z.email({ error: "Enter an email address such as name@clinic.example." })),
-  displayName: z
-    .string({ error: "Name is required." })
-    .trim()
-    .min(1, "Name is required.")
-    .max(100, "Name can be at most 100 characters."),
+  displayName: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(100, "Name can be at most 100 characters."),
   role: roleSchema,
   // Always checked against the password policy, also when the email turns out to have an account (which keeps its own).
   password: z.string().max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`).default(""),
@@ -47,7 +43,12 @@ export const auditFiltersSchema = z
     patientCode: z.preprocess(blankAsMissing, z.string().trim().max(32, "Patient code can be at most 32 characters.").optional()),
     from: z.preprocess(blankAsMissing, isoDate("From date").optional()),
     to: z.preprocess(blankAsMissing, isoDate("To date").optional()),
-    page: z.preprocess(blankAsMissing, decimalField("Page must be a whole number.").pipe(z.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000)).optional()),
+    page: z.preprocess(
+      blankAsMissing,
+      decimalField("Page must be a whole number.")
+        .pipe(z.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000))
+        .optional(),
+    ),
   })
   .strict()
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "To date must be on or after the from date." });

@@ -14,7 +14,8 @@ const positiveDose = (label: string) =>
   );
 
 const unit = z.string().trim().min(1, "Choose a dose unit.").max(20, "A dose unit can be at most 20 characters.");
-const text = (label: string, max: number) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} can be at most ${max} characters.`);
 
 export const startCourseSchema = z.object({
   drug: text("Drug", 100),
@@ -29,7 +30,12 @@ export const doseChangeSchema = z.object({
   changedOn: isoDate("Date of the dose change"),
   dose: positiveDose("Dose"),
   doseUnit: unit,
-  note: z.string().trim().max(500).optional().transform((s) => s || null),
+  note: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((s) => s || null),
 });
 
 export const endCourseSchema = z.object({
@@ -43,7 +49,12 @@ export const adverseEventSchema = z.object({
   occurredOn: isoDate("Date of the side effect"),
   event: text("Side effect", 200),
   severity: z.enum(ADVERSE_EVENT_SEVERITIES, { error: `Choose ${formatChoices(ADVERSE_EVENT_SEVERITIES)}.` }),
-  notes: z.string().trim().max(1000).optional().transform((s) => s || null),
+  notes: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((s) => s || null),
 });
 
 export const baselineChoiceSchema = z.object({

@@ -36,7 +36,11 @@ async function signedInRequest(browser: Browser, email: string): Promise<APIRequ
   return context.request;
 }
 
-test("each role, an anonymous visitor and another team get exactly what the matrix says, and nothing leaks", async ({ browser, playwright, baseURL }) => {
+test("each role, an anonymous visitor and another team get exactly what the matrix says, and nothing leaks", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const requests: Record<Actor, APIRequestContext> = {
     anonymous: await playwright.request.newContext({ baseURL }),
@@ -59,12 +63,16 @@ test("each role, an anonymous visitor and another team get exactly what the matr
     for (const [actor, expected] of Object.entries(route.expected) as [Actor, number][]) {
       const request = requests[actor];
       const response =
-        route.method === "GET" ? await request.get(url, { maxRedirects: 0 }) : await request.post(url, { data: route.body, maxRedirects: 0 });
+        route.method === "GET"
+          ? await request.get(url, { maxRedirects: 0 })
+          : await request.post(url, { data: route.body, maxRedirects: 0 });
       const body = await response.text();
-      if (response.status() !== expected) failures.push(`${actor} ${route.method} ${route.path}: ${response.status()}, expected ${expected}`);
+      if (response.status() !== expected)
+        failures.push(`${actor} ${route.method} ${route.path}: ${response.status()}, expected ${expected}`);
       if (expected !== 200 && body.includes(patient.code)) failures.push(`${actor} ${route.method} ${route.path}: body names the patient`);
       if (body.includes("$argon2")) failures.push(`${actor} ${route.method} ${route.path}: body contains a password hash`);
-      if (actor === "otherTeam" && /YS-\d{3}/.test(body)) failures.push(`${actor} ${route.method} ${route.path}: another team's patient code in the body`);
+      if (actor === "otherTeam" && /YS-\d{3}/.test(body))
+        failures.push(`${actor} ${route.method} ${route.path}: another team's patient code in the body`);
     }
   }
   expect(failures).toEqual([]);
@@ -83,6 +91,9 @@ test("pages carry the security headers", async ({ request }) => {
 
 test("a cross-site POST to a route handler is refused", async ({ browser }) => {
   const request = await signedInRequest(browser, ACCOUNTS.clinician);
-  const response = await request.post("/api/patients/search", { data: {}, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+  const response = await request.post("/api/patients/search", {
+    data: {},
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
   expect(response.status()).toBe(403);
 });

@@ -74,9 +74,14 @@ test("a clinician adds a patient, starts memantine, enters a baseline and a foll
   await expect(page.getByRole("status")).toContainText("FIQR score: 40 of 100");
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(page.getByRole("heading", { name: `Patient ${code}` })).toBeVisible();
-  const corrected = page.getByRole("table", { name: "All assessments" }).getByRole("row").filter({ hasText: daysAgo(0) });
+  const corrected = page
+    .getByRole("table", { name: "All assessments" })
+    .getByRole("row")
+    .filter({ hasText: daysAgo(0) });
   await expect(corrected).toContainText("40");
-  await expect(corrected).toContainText(/corrected on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Dr Dana Clinician, was score 30; other item answers/);
+  await expect(corrected).toContainText(
+    /corrected on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Dr Dana Clinician, was score 30; other item answers/,
+  );
   // 60 → 40: −20 points.
   await expect(page.getByText(/Change from baseline: −20 points/)).toBeVisible();
 });

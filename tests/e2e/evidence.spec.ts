@@ -47,7 +47,9 @@ test.describe("A clinician reads the published evidence", () => {
     await expect(claim).not.toContainText(/\d/);
   });
 
-  test("labels the probably-identified pilot wherever it is named, and shows no evidence level from an unverified study's own text", async ({ page }) => {
+  test("labels the probably-identified pilot wherever it is named, and shows no evidence level from an unverified study's own text", async ({
+    page,
+  }) => {
     await page.goto("/evidence");
     const table = page.getByRole("table");
     await expect(table.getByRole("row").filter({ hasText: "fayed-2014" }).getByRole("cell", { name: "not verified" })).toBeVisible();
@@ -59,7 +61,9 @@ test.describe("A clinician reads the published evidence", () => {
     await expect(page).toHaveTitle(/Fayed 2019 \(identification probable\)/);
   });
 
-  test("a man of 75 or 76 with baseline pain NRS 3 on LDN is told plainly that FINAL enrolled people unlike him, with no responder verdict", async ({ page }) => {
+  test("a man of 75 or 76 with baseline pain NRS 3 on LDN is told plainly that FINAL enrolled people unlike him, with no responder verdict", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const code = `E2E-ELIG-${Date.now().toString(36).toUpperCase()}`;
     const birthYear = new Date(daysAgo(84)).getUTCFullYear() - 76;

@@ -20,7 +20,11 @@ async function watchCspViolations(page: Page): Promise<string[]> {
 /** React attaches its fiber to DOM nodes only when the page's scripts ran and hydrated it. */
 async function expectHydrated(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => [...document.querySelectorAll("body *")].some((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")))))
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("body *")].some((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber"))),
+      ),
+    )
     .toBe(true);
 }
 
@@ -70,7 +74,11 @@ test.describe("the nonce CSP holds on every page, and its scripts run", () => {
 test.describe("server actions from another origin", () => {
   test("are refused with 403, not 500", async ({ request, baseURL }) => {
     const action = { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" };
-    const crossOrigin = await request.post("/login", { headers: { ...action, origin: "https://evil.example" }, data: "[]", maxRedirects: 0 });
+    const crossOrigin = await request.post("/login", {
+      headers: { ...action, origin: "https://evil.example" },
+      data: "[]",
+      maxRedirects: 0,
+    });
     expect(crossOrigin.status()).toBe(403);
     const sameOrigin = await request.post("/login", { headers: { ...action, origin: baseURL! }, data: "[]", maxRedirects: 0 });
     expect(sameOrigin.status()).not.toBe(403);

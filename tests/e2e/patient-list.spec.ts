@@ -15,7 +15,7 @@ async function signIn(page: Page) {
 async function columnTexts(table: Locator, column: number): Promise<string[]> {
   const rows = table.locator("tbody tr");
   const texts: string[] = [];
-  for (let i = 0; i < (await rows.count()); i++) texts.push((await rows.nth(i).locator("td").nth(column).innerText()).trim());
+  for (let i = 0; i < (await rows.count()); i++) texts.push(((await rows.nth(i).locator("td").nth(column).textContent()) ?? "").trim());
   return texts;
 }
 
@@ -23,8 +23,8 @@ test("YS-001's row shows its active drug and last assessment date, as its record
   await signIn(page);
   const row = page.locator("tbody tr").filter({ has: page.getByRole("link", { name: "YS-001", exact: true }) });
   const cells = row.locator("td");
-  const drugs = (await cells.nth(2).innerText()).trim();
-  const lastAssessed = (await cells.nth(3).innerText()).trim();
+  const drugs = ((await cells.nth(2).textContent()) ?? "").trim();
+  const lastAssessed = ((await cells.nth(3).textContent()) ?? "").trim();
   expect(drugs).toBe("memantine");
   expect(lastAssessed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expect(cells.nth(4)).toContainText(/improving|stable|worsening/);

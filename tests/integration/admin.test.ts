@@ -29,7 +29,11 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
     return { id, email, password, session: (await loadSessionUser(database.db, id, clinic.team.id)) as SessionUser };
   }
 
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -46,20 +50,29 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const id = await userIdOf(database.db, email);
       expect(await trySignIn(email, GOOD_PASSWORD)).toMatchObject({ id, email });
       expect((await loadSessionUser(database.db, id))?.team).toMatchObject({ id: clinic.team.id, role: "clinician" });
-      const audit = await database.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.recordType, "user"), eq(schema.auditLog.recordId, id)));
+      const audit = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.recordType, "user"), eq(schema.auditLog.recordId, id)));
       expect(audit).toMatchObject([{ action: "create", userId: admin.id, teamId: clinic.team.id }]);
     });
 
     it("refuses a common password and a password of 11 characters, with the message on the password field", async () => {
-      const common = await refusal(createTeamUser(admin, { email: newEmail(), displayName: "Weak", role: "viewer", password: "password1234" }));
+      const common = await refusal(
+        createTeamUser(admin, { email: newEmail(), displayName: "Weak", role: "viewer", password: "password1234" }),
+      );
       expect(common).toBeInstanceOf(ValidationError);
       expect((common as ValidationError).fieldErrors.password).toMatch(/commonly used passwords/);
-      const short = await refusal(createTeamUser(admin, { email: newEmail(), displayName: "Short", role: "viewer", password: "abcdefghijk" }));
+      const short = await refusal(
+        createTeamUser(admin, { email: newEmail(), displayName: "Short", role: "viewer", password: "abcdefghijk" }),
+      );
       expect((short as ValidationError).fieldErrors.password).toMatch(/at least 12 characters/);
     });
 
     it("refuses an invalid email and an unknown role, naming the fields", async () => {
-      const error = (await refusal(createTeamUser(admin, { email: "not-an-email", displayName: "X", role: "owner", password: GOOD_PASSWORD }))) as ValidationError;
+      const error = (await refusal(
+        createTeamUser(admin, { email: "not-an-email", displayName: "X", role: "owner", password: GOOD_PASSWORD }),
+      )) as ValidationError;
       expect(Object.keys(error.fieldErrors).sort()).toEqual(["email", "role"]);
     });
   });
@@ -170,7 +183,9 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const target = await newMember("viewer");
       const clinician = member.session;
       await expect(listTeamMembers(clinician)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createTeamUser(clinician, { email: newEmail(), displayName: "X", role: "admin", password: GOOD_PASSWORD })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        createTeamUser(clinician, { email: newEmail(), displayName: "X", role: "admin", password: GOOD_PASSWORD }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setMemberRole(clinician, target.id, "admin")).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setUserActive(clinician, target.id, false)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(resetUserPassword(clinician, target.id, "new-harbour-compass-77")).rejects.toBeInstanceOf(ForbiddenError);
@@ -200,7 +215,13 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       followedId = (await createPatient(clinician.session, { ...patientInput, code: "AUD-1" })).id;
       await getPatientRecord(clinician.session, followedId);
       courseId = (
-        await startCourse(clinician.session, followedId, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-01-05" })
+        await startCourse(clinician.session, followedId, {
+          drug: "memantine",
+          indication: "fibromyalgia",
+          targetDose: 20,
+          doseUnit: "mg/day",
+          startDate: "2026-01-05",
+        })
       ).id;
       await recordDoseChange(clinician.session, courseId, { changedOn: "2026-01-12", dose: 10, doseUnit: "mg/day", note: null });
       await createPatient(admin, { ...patientInput, code: "AUD-2" });
@@ -228,20 +249,34 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
 
     it("filters by patient code within the team, including the patient's courses and doses", async () => {
       const { rows } = await listAuditEntries(admin, { patientCode: "AUD-1" });
-      expect(rows.map((r) => `${r.action} ${r.recordType}`).sort()).toEqual(["create dose_change", "create patient", "create treatment_course", "read patient"]);
+      expect(rows.map((r) => `${r.action} ${r.recordType}`).sort()).toEqual([
+        "create dose_change",
+        "create patient",
+        "create treatment_course",
+        "read patient",
+      ]);
       expect(rows.find((r) => r.recordType === "treatment_course")?.recordId).toBe(courseId);
       const unknown = await refusal(listAuditEntries(admin, { patientCode: "NOPE-1" }));
       expect((unknown as ValidationError).fieldErrors.patientCode).toMatch(/No patient/);
     });
 
     it("filters by date (whole UTC days) and pages by 50", async () => {
-      const entry = (at: string, recordId: string) => ({ at: new Date(at), teamId: clinic.team.id, userId: admin.id, action: "update", recordType: "patient", recordId });
-      await database.db.insert(schema.auditLog).values([
-        entry("2024-03-01T00:00:00Z", "first-of-march"),
-        entry("2024-03-02T23:59:59Z", "second-of-march"),
-        entry("2024-03-03T00:00:00Z", "third-of-march"),
-        ...Array.from({ length: 55 }, (_, i) => entry(`2024-04-10T10:${String(i).padStart(2, "0")}:00Z`, `april-${i}`)),
-      ]);
+      const entry = (at: string, recordId: string) => ({
+        at: new Date(at),
+        teamId: clinic.team.id,
+        userId: admin.id,
+        action: "update",
+        recordType: "patient",
+        recordId,
+      });
+      await database.db
+        .insert(schema.auditLog)
+        .values([
+          entry("2024-03-01T00:00:00Z", "first-of-march"),
+          entry("2024-03-02T23:59:59Z", "second-of-march"),
+          entry("2024-03-03T00:00:00Z", "third-of-march"),
+          ...Array.from({ length: 55 }, (_, i) => entry(`2024-04-10T10:${String(i).padStart(2, "0")}:00Z`, `april-${i}`)),
+        ]);
       const march = await listAuditEntries(admin, { from: "2024-03-01", to: "2024-03-02" });
       expect(march.rows.map((r) => r.recordId)).toEqual(["second-of-march", "first-of-march"]);
       const april = await listAuditEntries(admin, { from: "2024-04-10", to: "2024-04-10", page: 2 });
@@ -259,8 +294,24 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
         { field: "birthYear", old: 1970, new: 1971 },
       ];
       await database.db.insert(schema.auditLog).values([
-        { at: new Date("2023-05-05T08:00:00Z"), teamId: clinic.team.id, userId: admin.id, action: "update", recordType: "patient", recordId: 'a,"b"', ip: "=cmd|' /C calc'!A0", changes },
-        { at: new Date("2023-05-05T09:00:00Z"), teamId: otherClinic.team.id, userId: otherClinic.user.id, action: "update", recordType: "patient", recordId: "other-team" },
+        {
+          at: new Date("2023-05-05T08:00:00Z"),
+          teamId: clinic.team.id,
+          userId: admin.id,
+          action: "update",
+          recordType: "patient",
+          recordId: 'a,"b"',
+          ip: "=cmd|' /C calc'!A0",
+          changes,
+        },
+        {
+          at: new Date("2023-05-05T09:00:00Z"),
+          teamId: otherClinic.team.id,
+          userId: otherClinic.user.id,
+          action: "update",
+          recordType: "patient",
+          recordId: "other-team",
+        },
       ]);
       const csv = await auditEntriesCsv(admin, { from: "2023-05-05", to: "2023-05-05" });
       const lines = csv.trimEnd().split("\r\n");
@@ -272,12 +323,22 @@ describe(`Team administration on ${testDatabaseKind()}`, () => {
       const exports = await database.db
         .select()
         .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.userId, admin.id), eq(schema.auditLog.recordType, "audit_log"), eq(schema.auditLog.action, "export")));
+        .where(
+          and(eq(schema.auditLog.userId, admin.id), eq(schema.auditLog.recordType, "audit_log"), eq(schema.auditLog.action, "export")),
+        );
       expect(exports).toHaveLength(1);
     });
 
     it("neutralises every formula prefix and leaves ordinary values alone", () => {
-      expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "plain", null].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "plain", ""]);
+      expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "plain", null].map(csvCell)).toEqual([
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\tx",
+        "plain",
+        "",
+      ]);
       expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
     });
   });

@@ -21,8 +21,9 @@ describe(`Clinical records on ${testDatabaseKind()}`, () => {
   let database: TestDatabase;
   let clinic: Awaited<ReturnType<typeof createTeamWithUser>>;
   let other: Awaited<ReturnType<typeof createTeamWithUser>>;
-  const rows = async (table: typeof schema.assessments | typeof schema.patients | typeof schema.treatmentCourses | typeof schema.auditLog) =>
-    (await database.db.select({ n: count() }).from(table))[0].n;
+  const rows = async (
+    table: typeof schema.assessments | typeof schema.patients | typeof schema.treatmentCourses | typeof schema.auditLog,
+  ) => (await database.db.select({ n: count() }).from(table))[0].n;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -119,13 +120,26 @@ describe(`Clinical records on ${testDatabaseKind()}`, () => {
       expect(await rows(schema.treatmentCourses)).toBe(before);
 
       const { id } = await startCourse(clinic.sessionUser, patientId, { ...base, startDate: "2026-08-01" });
-      const backwards = await endCourse(clinic.sessionUser, id, { status: "completed", endDate: "2026-07-01", stopReason: "x", version: 1 }).catch((e) => e);
+      const backwards = await endCourse(clinic.sessionUser, id, {
+        status: "completed",
+        endDate: "2026-07-01",
+        stopReason: "x",
+        version: 1,
+      }).catch((e) => e);
       expect(backwards.fieldErrors.endDate).toMatch(/cannot precede the start date \(2026-08-01\)/);
     });
 
     it("another team cannot touch the course", async () => {
-      const { id } = await startCourse(clinic.sessionUser, patientId, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-09-01" });
-      await expect(recordDoseChange(other.sessionUser, id, { changedOn: "2026-09-08", dose: 10, doseUnit: "mg/day", note: null })).rejects.toBeInstanceOf(NotFoundError);
+      const { id } = await startCourse(clinic.sessionUser, patientId, {
+        drug: "memantine",
+        indication: "fibromyalgia",
+        targetDose: 20,
+        doseUnit: "mg/day",
+        startDate: "2026-09-01",
+      });
+      await expect(
+        recordDoseChange(other.sessionUser, id, { changedOn: "2026-09-08", dose: 10, doseUnit: "mg/day", note: null }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 
@@ -134,7 +148,15 @@ describe(`Clinical records on ${testDatabaseKind()}`, () => {
     let courseId: string;
     beforeAll(async () => {
       patientId = (await createPatient(clinic.sessionUser, { ...patientInput, code: "SCORE-1" })).id;
-      courseId = (await startCourse(clinic.sessionUser, patientId, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-05-01" })).id;
+      courseId = (
+        await startCourse(clinic.sessionUser, patientId, {
+          drug: "memantine",
+          indication: "fibromyalgia",
+          targetDose: 20,
+          doseUnit: "mg/day",
+          startDate: "2026-05-01",
+        })
+      ).id;
     });
 
     it("stores the server's FIQR score, not one sent by the client", async () => {
@@ -173,31 +195,55 @@ describe(`Clinical records on ${testDatabaseKind()}`, () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect(Object.values(error.fieldErrors)[0]).toMatch(/Row 3: Date taken cannot be in the future/);
       expect(await rows(schema.assessments)).toBe(before);
-      expect(await recordAssessmentsInBulk(clinic.sessionUser, patientId, [{ ...good, takenOn: "2026-05-10" }, { ...good, takenOn: "2026-05-17" }])).toBe(2);
+      expect(
+        await recordAssessmentsInBulk(clinic.sessionUser, patientId, [
+          { ...good, takenOn: "2026-05-10" },
+          { ...good, takenOn: "2026-05-17" },
+        ]),
+      ).toBe(2);
       expect(await rows(schema.assessments)).toBe(before + 2);
     });
 
     it("a correction keeps who entered it and records who changed it; a stale correction is refused", async () => {
-      const { id } = await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-01", courseId, total: 6 });
+      const { id } = await recordAssessment(clinic.sessionUser, patientId, {
+        instrumentId: "pain_nrs_0_10",
+        takenOn: "2026-06-01",
+        courseId,
+        total: 6,
+      });
       const colleague = await addMember(database.db, clinic.team.id, "clinician");
       await updateAssessment(colleague, id, 1, { takenOn: "2026-06-01", courseId, total: 5 });
       const [row] = await database.db.select().from(schema.assessments).where(eq(schema.assessments.id, id));
       expect(row).toMatchObject({ totalScore: 5, enteredBy: clinic.user.id, updatedBy: colleague.id, version: 2 });
-      await expect(updateAssessment(clinic.sessionUser, id, 1, { takenOn: "2026-06-01", courseId, total: 4 })).rejects.toBeInstanceOf(StaleVersionError);
+      await expect(updateAssessment(clinic.sessionUser, id, 1, { takenOn: "2026-06-01", courseId, total: 4 })).rejects.toBeInstanceOf(
+        StaleVersionError,
+      );
     });
 
     it("another team's user cannot record on the patient: not found, nothing saved", async () => {
       const before = await rows(schema.assessments);
-      await expect(recordAssessment(other.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-01", courseId: null, total: 3 })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        recordAssessment(other.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-01", courseId: null, total: 3 }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       expect(await rows(schema.assessments)).toBe(before);
     });
 
     it("a clinician may choose the baseline, but only from scores on or before the start", async () => {
-      const { id: early } = await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-04-20", courseId: null, total: 8 });
+      const { id: early } = await recordAssessment(clinic.sessionUser, patientId, {
+        instrumentId: "pain_nrs_0_10",
+        takenOn: "2026-04-20",
+        courseId: null,
+        total: 8,
+      });
       await chooseBaseline(clinic.sessionUser, courseId, early);
       const course = (await getPatientRecord(clinic.sessionUser, patientId)).courses.find((c) => c.id === courseId)!;
       expect(course.chosenBaselines.pain_nrs_0_10).toBe(early);
-      const { id: late } = await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: todayIso(), courseId, total: 3 });
+      const { id: late } = await recordAssessment(clinic.sessionUser, patientId, {
+        instrumentId: "pain_nrs_0_10",
+        takenOn: todayIso(),
+        courseId,
+        total: 3,
+      });
       await expect(chooseBaseline(clinic.sessionUser, courseId, late)).rejects.toBeInstanceOf(ValidationError);
     });
   });

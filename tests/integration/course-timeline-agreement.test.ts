@@ -33,8 +33,24 @@ describe(`The progress panel and the trial comparison agree on every seeded cour
     const [stopped, active] = await db
       .insert(schema.treatmentCourses)
       .values([
-        { patientId: patient.id, drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-01-10", endDate: "2026-03-01", status: "stopped" },
-        { patientId: patient.id, drug: "low-dose naltrexone", indication: "fibromyalgia", targetDose: 4.5, doseUnit: "mg/day", startDate: "2026-05-01" },
+        {
+          patientId: patient.id,
+          drug: "memantine",
+          indication: "fibromyalgia",
+          targetDose: 20,
+          doseUnit: "mg/day",
+          startDate: "2026-01-10",
+          endDate: "2026-03-01",
+          status: "stopped",
+        },
+        {
+          patientId: patient.id,
+          drug: "low-dose naltrexone",
+          indication: "fibromyalgia",
+          targetDose: 4.5,
+          doseUnit: "mg/day",
+          startDate: "2026-05-01",
+        },
       ])
       .returning();
     const at = (iso: string) => new Date(iso);
@@ -92,14 +108,23 @@ describe(`The progress panel and the trial comparison agree on every seeded cour
 
           expect(baseline).toMatchObject({ isBaseline: true, takenOn: summary.baseline!.takenOn, score: summary.baseline!.total });
           expect(trajectory.baselineChosen).toBe(summary.baselineChosen);
-          expect(panel.points.find((p) => p.isBaseline)).toMatchObject({ takenOn: summary.baseline!.takenOn, total: summary.baseline!.total });
+          expect(panel.points.find((p) => p.isBaseline)).toMatchObject({
+            takenOn: summary.baseline!.takenOn,
+            total: summary.baseline!.total,
+          });
           if (!summary.latest) {
             expect(latest).toBeUndefined();
             continue;
           }
           withFollowUp++;
-          expect(latest).toMatchObject({ takenOn: summary.latest.takenOn, score: summary.latest.total, changePoints: summary.change!.points });
-          expect(latest!.percentReduction === null ? null : -latest!.percentReduction + 0).toEqual(summary.change!.percent === null ? null : summary.change!.percent + 0);
+          expect(latest).toMatchObject({
+            takenOn: summary.latest.takenOn,
+            score: summary.latest.total,
+            changePoints: summary.change!.points,
+          });
+          expect(latest!.percentReduction === null ? null : -latest!.percentReduction + 0).toEqual(
+            summary.change!.percent === null ? null : summary.change!.percent + 0,
+          );
 
           // Every study the course was compared with used that same baseline and latest score.
           for (const study of course.studies) {
@@ -120,7 +145,10 @@ describe(`The progress panel and the trial comparison agree on every seeded cour
 
   it("the out-of-order patient: chosen baseline FIQR 68, latest 48 (the later entry of 2026-07-01), on the active course", async () => {
     const [clinician] = clinicians;
-    const [{ id }] = await database.db.select({ id: schema.patients.id }).from(schema.patients).where(eq(schema.patients.code, "YS-TIMELINE"));
+    const [{ id }] = await database.db
+      .select({ id: schema.patients.id })
+      .from(schema.patients)
+      .where(eq(schema.patients.code, "YS-TIMELINE"));
     const record = await getPatientRecord(clinician, id);
     const fiqr = buildProgress(record).find((p) => p.instrumentId === "fiqr")!;
     // 68 → 48: −20 points, −20 × 100 / 68 = −29.41…%.

@@ -15,10 +15,14 @@ const ROWS = 10_000;
 /** Starts the child, kills it with SIGKILL a moment after it starts writing; says whether it had finished. */
 function killMidWrite(env: Record<string, string>, userId: string, patientId: string): Promise<{ finished: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/bulk-write-child.ts", userId, patientId, String(ROWS)], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/bulk-write-child.ts", userId, patientId, String(ROWS)],
+      {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     let errors = "";
     child.stderr.on("data", (chunk) => (errors += chunk));

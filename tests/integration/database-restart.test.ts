@@ -6,7 +6,8 @@ import { createPatient, createTeamWithUser } from "../support/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 // Restarts the local PostgreSQL cluster, so it runs only against a server this machine controls.
-const canRestart = testDatabaseKind() === "postgres" && process.getuid?.() === 0 && existsSync("/etc/postgresql") && existsSync("/usr/bin/pg_ctlcluster");
+const canRestart =
+  testDatabaseKind() === "postgres" && process.getuid?.() === 0 && existsSync("/etc/postgresql") && existsSync("/usr/bin/pg_ctlcluster");
 
 function restartPostgres() {
   const version = readdirSync("/etc/postgresql")[0];

@@ -90,9 +90,15 @@ describe(`The evidence library on ${kind}`, () => {
       // Already loaded studies stay exactly as they were: the changed good study before the bad one is not written either.
       await loadStudies(database.db);
       const changedFirst = { ...good[0], citation: "Changed citation" };
-      const younger = structuredClone(good.find((s) => s.id === "younger-2013")!) as unknown as { outcomes: { arm_results: { mean_pct_reduction: unknown }[] }[] };
+      const younger = structuredClone(good.find((s) => s.id === "younger-2013")!) as unknown as {
+        outcomes: { arm_results: { mean_pct_reduction: unknown }[] }[];
+      };
       younger.outcomes[0].arm_results[1].mean_pct_reduction = "18%";
-      const invalid = await writeStudies("invalid.json", [changedFirst, ...good.filter((s) => s.id !== "younger-2013" && s.id !== good[0].id), younger]);
+      const invalid = await writeStudies("invalid.json", [
+        changedFirst,
+        ...good.filter((s) => s.id !== "younger-2013" && s.id !== good[0].id),
+        younger,
+      ]);
 
       await expect(loadStudies(database.db, invalid)).rejects.toThrow(/younger-2013: outcomes\[0\]\.arm_results\[1\]\.mean_pct_reduction/);
       expect(await studyCount(database)).toBe(good.length);
@@ -104,9 +110,12 @@ describe(`The evidence library on ${kind}`, () => {
       await expectRowsMatchFile(database, STUDIES_FILE);
     });
 
-    it.skipIf(!existsSync(SHARED_STUDIES_FILE))("the seeded studies match the shared evidence file (../shared/evidence/studies.json) field by field", async () => {
-      await expectRowsMatchFile(database, SHARED_STUDIES_FILE);
-    });
+    it.skipIf(!existsSync(SHARED_STUDIES_FILE))(
+      "the seeded studies match the shared evidence file (../shared/evidence/studies.json) field by field",
+      async () => {
+        await expectRowsMatchFile(database, SHARED_STUDIES_FILE);
+      },
+    );
   });
 
   describe("reading the library", () => {
@@ -122,7 +131,13 @@ describe(`The evidence library on ${kind}`, () => {
       const list = await listStudies(viewer);
       expect(list).toHaveLength((await rawStudies(STUDIES_FILE)).length);
       const final = list.find((s) => s.id === "bruun-2024-final")!;
-      expect(final).toMatchObject({ shortName: "the FINAL trial", verified: true, nTotal: 99, durationWeeks: 12, doi: "10.1016/S2665-9913(23)00278-3" });
+      expect(final).toMatchObject({
+        shortName: "the FINAL trial",
+        verified: true,
+        nTotal: 99,
+        durationWeeks: 12,
+        doi: "10.1016/S2665-9913(23)00278-3",
+      });
       expect(list.find((s) => s.id === "memantine-rls-claims")).toMatchObject({ verified: false, design: null, nTotal: null });
       expect(list.find((s) => s.id === "fayed-2014")?.verified).toBe(false);
     });
@@ -169,7 +184,13 @@ describe(`The evidence library on ${kind}`, () => {
         .select({ id: schema.patients.id })
         .from(schema.patients)
         .innerJoin(schema.treatmentCourses, eq(schema.treatmentCourses.patientId, schema.patients.id))
-        .where(and(eq(schema.patients.teamId, clinician.team.id), eq(schema.treatmentCourses.drug, "low-dose naltrexone"), eq(schema.treatmentCourses.indication, "fibromyalgia")))
+        .where(
+          and(
+            eq(schema.patients.teamId, clinician.team.id),
+            eq(schema.treatmentCourses.drug, "low-dose naltrexone"),
+            eq(schema.treatmentCourses.indication, "fibromyalgia"),
+          ),
+        )
         .orderBy(asc(schema.patients.code));
       return rows.map((r) => r.id);
     }
@@ -182,7 +203,12 @@ describe(`The evidence library on ${kind}`, () => {
         const record = await getPatientRecord(clinician, patientId);
         const [course] = await compareCoursesWithTrials(clinician, record);
         const final = studyIn(course, "bruun-2024-final")!;
-        expect(final.study).toMatchObject({ shortName: "the FINAL trial", size: 99, verified: true, caveats: "LDN was not superior to placebo for pain." });
+        expect(final.study).toMatchObject({
+          shortName: "the FINAL trial",
+          size: 99,
+          verified: true,
+          caveats: "LDN was not superior to placebo for pain.",
+        });
         const nrs = final.results.find((r) => r.instrumentId === "pain_nrs_0_10")!;
         if (!nrs.outcome.comparable) {
           expect(nrs.outcome.reason.length).toBeGreaterThan(20);
@@ -200,7 +226,10 @@ describe(`The evidence library on ${kind}`, () => {
         expect(final.results.map((r) => r.instrumentId)).toEqual(["pain_nrs_0_10"]);
         const trajectory = course.trajectories.find((t) => t.instrumentId === "pain_nrs_0_10")!;
         expect(trajectory.points[0]).toMatchObject({ isBaseline: true, changePoints: 0, score: result.patient.baseline.total });
-        expect(trajectory.points.at(-1)).toMatchObject({ score: result.patient.latest.total, weeksSinceStart: result.patient.latest.weeksSinceStart });
+        expect(trajectory.points.at(-1)).toMatchObject({
+          score: result.patient.latest.total,
+          weeksSinceStart: result.patient.latest.weeksSinceStart,
+        });
       }
       expect(compared).toBeGreaterThan(0);
     });
@@ -231,7 +260,10 @@ describe(`The evidence library on ${kind}`, () => {
       );
       expect(entry.studies[0].study.id).toBe("bruun-2024-final");
       const modes = Object.fromEntries(
-        entry.studies.map((s) => [s.study.id, s.results.map((r) => `${r.instrumentId}:${r.outcome.comparable ? r.outcome.mode : r.outcome.code}`)]),
+        entry.studies.map((s) => [
+          s.study.id,
+          s.results.map((r) => `${r.instrumentId}:${r.outcome.comparable ? r.outcome.mode : r.outcome.code}`),
+        ]),
       );
       expect(modes).toMatchObject({
         "younger-2013": ["pain_nrs_0_10:arm-benchmark"],
@@ -283,7 +315,11 @@ describe(`The evidence library on ${kind}`, () => {
       // Not compared (its results are in words only), so the card itself carries who it enrolled; the opioid exclusion is asked.
       expect(mackey.applicability.findings).toEqual([
         { kind: "outside", field: "sex", message: "Younger 2009 enrolled only women; this patient is recorded as male." },
-        { kind: "question", field: "excludes", message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?" },
+        {
+          kind: "question",
+          field: "excludes",
+          message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?",
+        },
       ]);
     });
 
@@ -327,7 +363,11 @@ describe(`The evidence library on ${kind}`, () => {
       const claims = studyIn(entry, "memantine-rls-claims")!;
       expect(claims.study.verified).toBe(false);
       const refusal = claims.results[0].outcome;
-      expect(refusal).toMatchObject({ comparable: false, code: "unverified-study", claims: ["RLS symptoms and sleep quality: significant reduction vs placebo"] });
+      expect(refusal).toMatchObject({
+        comparable: false,
+        code: "unverified-study",
+        claims: ["RLS symptoms and sleep quality: significant reduction vs placebo"],
+      });
       expect(studyIn(entry, "kurian-2019")!.results[0].outcome).toMatchObject({ comparable: false, code: "different-instrument" });
     });
   });

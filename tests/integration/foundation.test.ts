@@ -23,10 +23,26 @@ describe(`Foundation on ${kind}`, () => {
   describe("migrations", () => {
     it("apply on an empty database and create every table", async () => {
       await applyMigrations(database);
-      const result = await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
-      const names = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((r) => (r as { table_name: string }).table_name);
+      const result = await database.db.execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+      );
+      const names = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map(
+        (r) => (r as { table_name: string }).table_name,
+      );
       expect(names).toEqual(
-        expect.arrayContaining(["teams", "users", "team_memberships", "patients", "treatment_courses", "dose_changes", "assessments", "adverse_events", "audit_log", "studies", "course_baselines"]),
+        expect.arrayContaining([
+          "teams",
+          "users",
+          "team_memberships",
+          "patients",
+          "treatment_courses",
+          "dose_changes",
+          "assessments",
+          "adverse_events",
+          "audit_log",
+          "studies",
+          "course_baselines",
+        ]),
       );
     });
 
@@ -46,7 +62,16 @@ describe(`Foundation on ${kind}`, () => {
 
   describe("seed", () => {
     const counts = async () => {
-      const tables = [schema.teams, schema.users, schema.patients, schema.treatmentCourses, schema.doseChanges, schema.assessments, schema.adverseEvents, schema.studies];
+      const tables = [
+        schema.teams,
+        schema.users,
+        schema.patients,
+        schema.treatmentCourses,
+        schema.doseChanges,
+        schema.assessments,
+        schema.adverseEvents,
+        schema.studies,
+      ];
       return Promise.all(tables.map(async (t) => (await database.db.select({ n: count() }).from(t))[0].n));
     };
 

@@ -15,7 +15,9 @@ const GOOD_PASSWORD = "plum-orchard-lantern-42";
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     (value) => ({ value }),
-    (error: unknown) => ({ error: error instanceof ValidationError ? { name: error.name, fieldErrors: error.fieldErrors } : String(error) }),
+    (error: unknown) => ({
+      error: error instanceof ValidationError ? { name: error.name, fieldErrors: error.fieldErrors } : String(error),
+    }),
   );
 
 describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
@@ -43,8 +45,12 @@ describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
   describe("an admin adds a person whose email already has an account", () => {
     it("answers exactly as for a new email, and the person is not added to the team", async () => {
       const other = await personElsewhere();
-      const forNew = await outcome(createTeamUser(admin, { email: fresh(), displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD }));
-      const forExisting = await outcome(createTeamUser(admin, { email: other.user.email, displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD }));
+      const forNew = await outcome(
+        createTeamUser(admin, { email: fresh(), displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD }),
+      );
+      const forExisting = await outcome(
+        createTeamUser(admin, { email: other.user.email, displayName: "Dr New", role: "clinician", password: GOOD_PASSWORD }),
+      );
       expect(forExisting).toEqual(forNew);
       expect(forNew).toEqual({ value: undefined });
       // The page's message depends on the email typed, never on whether it had an account.
@@ -59,7 +65,9 @@ describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
     it("refuses a weak password the same way whether or not the email has an account", async () => {
       const other = await personElsewhere();
       const forNew = await outcome(createTeamUser(admin, { email: fresh(), displayName: "X", role: "viewer", password: "password1234" }));
-      const forExisting = await outcome(createTeamUser(admin, { email: other.user.email, displayName: "X", role: "viewer", password: "password1234" }));
+      const forExisting = await outcome(
+        createTeamUser(admin, { email: other.user.email, displayName: "X", role: "viewer", password: "password1234" }),
+      );
       expect(forExisting).toEqual(forNew);
       expect(forNew).toMatchObject({ error: { fieldErrors: { password: expect.stringMatching(/commonly used/) } } });
     });
@@ -73,7 +81,9 @@ describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
         .from(schema.teamInvitations)
         .where(and(eq(schema.teamInvitations.email, other.user.email), eq(schema.teamInvitations.teamId, clinic.team.id)));
       expect(pending).toMatchObject([{ role: "clinician", status: "pending" }]);
-      const member = await outcome(createTeamUser(admin, { email: clinic.user.email, displayName: "X", role: "viewer", password: GOOD_PASSWORD }));
+      const member = await outcome(
+        createTeamUser(admin, { email: clinic.user.email, displayName: "X", role: "viewer", password: GOOD_PASSWORD }),
+      );
       expect(member).toMatchObject({ error: { fieldErrors: { email: expect.stringMatching(/already a member/) } } });
     });
   });
@@ -92,8 +102,15 @@ describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
       // Accepting does not change the team they are working in.
       expect((await loadSessionUser(database.db, other.user.id, other.team.id))?.team.id).toBe(other.team.id);
 
-      const actions = (await listAuditEntries(admin)).rows.filter((r) => r.recordType === "team_invitation").map((r) => [r.action, r.userEmail]);
-      expect(actions).toEqual(expect.arrayContaining([["invite", clinic.user.email], ["accept", other.user.email]]));
+      const actions = (await listAuditEntries(admin)).rows
+        .filter((r) => r.recordType === "team_invitation")
+        .map((r) => [r.action, r.userEmail]);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          ["invite", clinic.user.email],
+          ["accept", other.user.email],
+        ]),
+      );
     });
 
     it("a declined invitation adds nothing and cannot be accepted afterwards", async () => {
@@ -133,24 +150,53 @@ describe(`Membership by invitation on ${testDatabaseKind()}`, () => {
   describe("npm run user:create goes through the data layer", () => {
     it("creates the team and the account with the admin form's checks, audited", async () => {
       const email = fresh();
-      const { userId, teamId } = await createAccountFromCommandLine({ email: email.toUpperCase(), displayName: "Dr Lead", role: "admin", password: GOOD_PASSWORD, teamName: "Script Clinic" });
+      const { userId, teamId } = await createAccountFromCommandLine({
+        email: email.toUpperCase(),
+        displayName: "Dr Lead",
+        role: "admin",
+        password: GOOD_PASSWORD,
+        teamName: "Script Clinic",
+      });
       expect(userId).toBe(await userIdOf(database.db, email));
       expect((await loadSessionUser(database.db, userId))?.team).toMatchObject({ id: teamId, name: "Script Clinic", role: "admin" });
       const audit = await database.db.select().from(schema.auditLog).where(eq(schema.auditLog.teamId, teamId));
-      expect(audit.map((r) => [r.action, r.recordType]).sort()).toEqual([["create", "team"], ["create", "user"]]);
+      expect(audit.map((r) => [r.action, r.recordType]).sort()).toEqual([
+        ["create", "team"],
+        ["create", "user"],
+      ]);
     });
 
     it("refuses bad fields by name and writes nothing", async () => {
-      const error = (await outcome(createAccountFromCommandLine({ email: "nope", displayName: "X", role: "owner", password: "short", teamName: "Nothing Clinic" }))) as {
+      const error = (await outcome(
+        createAccountFromCommandLine({ email: "nope", displayName: "X", role: "owner", password: "short", teamName: "Nothing Clinic" }),
+      )) as {
         error: { fieldErrors: Record<string, string> };
       };
       expect(Object.keys(error.error.fieldErrors).sort()).toEqual(["email", "role"]);
-      const weak = await outcome(createAccountFromCommandLine({ email: fresh(), displayName: "X", role: "admin", password: "password1234", teamName: "Nothing Clinic" }));
+      const weak = await outcome(
+        createAccountFromCommandLine({
+          email: fresh(),
+          displayName: "X",
+          role: "admin",
+          password: "password1234",
+          teamName: "Nothing Clinic",
+        }),
+      );
       expect(weak).toMatchObject({ error: { fieldErrors: { password: expect.any(String) } } });
-      const blankTeam = await outcome(createAccountFromCommandLine({ email: fresh(), displayName: "X", role: "admin", password: GOOD_PASSWORD, teamName: "  " }));
+      const blankTeam = await outcome(
+        createAccountFromCommandLine({ email: fresh(), displayName: "X", role: "admin", password: GOOD_PASSWORD, teamName: "  " }),
+      );
       expect(blankTeam).toMatchObject({ error: { fieldErrors: { teamName: "Team name is required." } } });
       expect(await database.db.select().from(schema.teams).where(eq(schema.teams.name, "Nothing Clinic"))).toEqual([]);
-      const taken = await outcome(createAccountFromCommandLine({ email: clinic.user.email, displayName: "X", role: "admin", password: GOOD_PASSWORD, teamName: "Nothing Clinic" }));
+      const taken = await outcome(
+        createAccountFromCommandLine({
+          email: clinic.user.email,
+          displayName: "X",
+          role: "admin",
+          password: GOOD_PASSWORD,
+          teamName: "Nothing Clinic",
+        }),
+      );
       expect(taken).toMatchObject({ error: { fieldErrors: { email: expect.stringMatching(/already exists/) } } });
       expect(await database.db.select().from(schema.teams).where(eq(schema.teams.name, "Nothing Clinic"))).toEqual([]);
     });

@@ -37,6 +37,8 @@ function expectedTrend(courses: CourseRow[], scores: ScoreRow[], choices: Choice
         const chosenId = choices.find((c) => c.course_id === course.id && c.instrument_id === instrumentId)?.assessment_id;
         const baseline = series.find((s) => s.id === chosenId) ?? series.filter((s) => s.taken_on <= course.start_date).at(-1);
         if (!baseline) return null;
+        // Dates as YYYY-MM-DD strings: the later of the two, compared as text (Math.max would not work on strings).
+        // biome-ignore lint/complexity/useMathMinMax: these are date strings, not numbers
         const after = baseline.taken_on > course.start_date ? baseline.taken_on : course.start_date;
         const latest = series.filter((s) => s.taken_on > after && (course.end_date === null || s.taken_on <= course.end_date)).at(-1);
         return { course, baseline, latest };
@@ -48,7 +50,11 @@ function expectedTrend(courses: CourseRow[], scores: ScoreRow[], choices: Choice
     const category = classifyResponse(instrumentId, followed.baseline.total_score, followed.latest.total_score);
     const direction = { improved: "improving", unchanged: "stable", worsened: "worsening", unknown: null }[category.direction];
     if (!direction) return null;
-    return { direction: direction as "improving" | "stable" | "worsening", instrument: getInstrument(instrumentId)!.shortName, label: category.label };
+    return {
+      direction: direction as "improving" | "stable" | "worsening",
+      instrument: getInstrument(instrumentId)!.shortName,
+      label: category.label,
+    };
   }
   return null;
 }
@@ -70,8 +76,22 @@ describe(`The patient list shows each patient's real treatment, last assessment 
     await createPatient(db, teamId, "ZZ-EMPTY");
     const twoDrugs = await createPatient(db, teamId, "YS-TWO");
     await db.insert(schema.treatmentCourses).values([
-      { patientId: twoDrugs.id, drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-06-01" },
-      { patientId: twoDrugs.id, drug: "low-dose naltrexone", indication: "fibromyalgia", targetDose: 4.5, doseUnit: "mg/day", startDate: "2026-03-01" },
+      {
+        patientId: twoDrugs.id,
+        drug: "memantine",
+        indication: "fibromyalgia",
+        targetDose: 20,
+        doseUnit: "mg/day",
+        startDate: "2026-06-01",
+      },
+      {
+        patientId: twoDrugs.id,
+        drug: "low-dose naltrexone",
+        indication: "fibromyalgia",
+        targetDose: 4.5,
+        doseUnit: "mg/day",
+        startDate: "2026-03-01",
+      },
       {
         patientId: twoDrugs.id,
         drug: "amitriptyline",
@@ -114,10 +134,18 @@ describe(`The patient list shows each patient's real treatment, last assessment 
     );
 
     expected = patients.map((patient) => {
-      const own = courses.filter((c) => c.patient_id === patient.id).map((c) => ({ ...c, start_date: text(c.start_date), end_date: c.end_date && text(c.end_date) }));
-      const active = own.filter((c) => c.status === "active").sort((a, b) => a.start_date.localeCompare(b.start_date) || a.drug.localeCompare(b.drug));
+      const own = courses
+        .filter((c) => c.patient_id === patient.id)
+        .map((c) => ({ ...c, start_date: text(c.start_date), end_date: c.end_date && text(c.end_date) }));
+      const active = own
+        .filter((c) => c.status === "active")
+        .sort((a, b) => a.start_date.localeCompare(b.start_date) || a.drug.localeCompare(b.drug));
       const ownScores = scores.filter((s) => s.patient_id === patient.id);
-      const last = ownScores.map((s) => s.taken_on).sort().at(-1) ?? null;
+      const last =
+        ownScores
+          .map((s) => s.taken_on)
+          .sort()
+          .at(-1) ?? null;
       return {
         code: patient.code,
         activeDrugs: active.length ? active.map((c) => c.drug).join(", ") : null,
@@ -150,7 +178,10 @@ describe(`The patient list shows each patient's real treatment, last assessment 
     const ys001 = rows.find((r) => r.code === "YS-001")!;
     expect(ys001.activeDrugs).toBe("memantine");
     expect(ys001.lastAssessedOn).toMatch(/^2026-\d\d-\d\d$/);
-    expect(rows.find((r) => r.code === "YS-TWO")).toMatchObject({ activeDrugs: "low-dose naltrexone, memantine", lastAssessedOn: "2026-09-01" });
+    expect(rows.find((r) => r.code === "YS-TWO")).toMatchObject({
+      activeDrugs: "low-dose naltrexone, memantine",
+      lastAssessedOn: "2026-09-01",
+    });
     expect(rows.find((r) => r.code === "ZZ-EMPTY")).toEqual({ code: "ZZ-EMPTY", activeDrugs: null, lastAssessedOn: null, trend: null });
     expect(rows.filter((r) => r.activeDrugs !== null).length).toBeGreaterThan(25);
     expect(rows.filter((r) => r.lastAssessedOn !== null)).toHaveLength(41);
@@ -185,7 +216,17 @@ describe(`The patient list shows each patient's real treatment, last assessment 
   it("filters by treatment status agree with the active treatment shown", async () => {
     const on = await allRows({ status: "on_treatment" });
     const off = await allRows({ status: "no_active_treatment" });
-    expect(on.map((r) => r.code).sort()).toEqual(expected.filter((r) => r.activeDrugs !== null).map((r) => r.code).sort());
-    expect(off.map((r) => r.code).sort()).toEqual(expected.filter((r) => r.activeDrugs === null).map((r) => r.code).sort());
+    expect(on.map((r) => r.code).sort()).toEqual(
+      expected
+        .filter((r) => r.activeDrugs !== null)
+        .map((r) => r.code)
+        .sort(),
+    );
+    expect(off.map((r) => r.code).sort()).toEqual(
+      expected
+        .filter((r) => r.activeDrugs === null)
+        .map((r) => r.code)
+        .sort(),
+    );
   });
 });

@@ -35,9 +35,16 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
     database.db
       .select({ action: schema.auditLog.action, changes: schema.auditLog.changes })
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.recordType, recordType), eq(schema.auditLog.recordId, recordId), sql`${schema.auditLog.changes} is not null`))
+      .where(
+        and(
+          eq(schema.auditLog.recordType, recordType),
+          eq(schema.auditLog.recordId, recordId),
+          sql`${schema.auditLog.changes} is not null`,
+        ),
+      )
       .orderBy(asc(schema.auditLog.id));
-  const assessmentOnPage = async (id: string) => (await getPatientRecord(clinic.sessionUser, patientId)).assessments.find((a) => a.id === id)!;
+  const assessmentOnPage = async (id: string) =>
+    (await getPatientRecord(clinic.sessionUser, patientId)).assessments.find((a) => a.id === id)!;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -46,14 +53,24 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
     colleague = await addMember(database.db, clinic.team.id, "clinician");
     admin = await addMember(database.db, clinic.team.id, "admin");
     patientId = (await createPatient(clinic.sessionUser, patientInput)).id;
-    courseId = (await startCourse(clinic.sessionUser, patientId, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-05-01" })).id;
+    courseId = (
+      await startCourse(clinic.sessionUser, patientId, {
+        drug: "memantine",
+        indication: "fibromyalgia",
+        targetDose: 20,
+        doseUnit: "mg/day",
+        startDate: "2026-05-01",
+      })
+    ).id;
   });
   afterAll(async () => database.dispose());
 
   describe("a pain score corrected twice", () => {
     let id: string;
     beforeAll(async () => {
-      id = (await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-01", courseId, total: 6 })).id;
+      id = (
+        await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-01", courseId, total: 6 })
+      ).id;
       await updateAssessment(clinic.sessionUser, id, 1, { takenOn: "2026-06-01", courseId, total: 5 });
       await updateAssessment(colleague, id, 2, { takenOn: "2026-06-02", courseId, total: 4 });
     });
@@ -62,7 +79,14 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
       const assessment = await assessmentOnPage(id);
       expect(assessment.totalScore).toBe(4);
       expect(assessment.corrections.map((c) => [c.version, c.changedByName, c.changes])).toEqual([
-        [2, colleague.displayName, [{ field: "takenOn", old: "2026-06-01", new: "2026-06-02" }, { field: "totalScore", old: 5, new: 4 }]],
+        [
+          2,
+          colleague.displayName,
+          [
+            { field: "takenOn", old: "2026-06-01", new: "2026-06-02" },
+            { field: "totalScore", old: 5, new: 4 },
+          ],
+        ],
         [1, clinic.user.displayName, [{ field: "totalScore", old: 6, new: 5 }]],
       ]);
       expect(describeCorrection("assessment", assessment.corrections[0])).toMatch(
@@ -77,7 +101,10 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
       ]);
       const [current] = await database.db.select().from(schema.assessments).where(eq(schema.assessments.id, id));
       expect(current).toMatchObject({ totalScore: 4, version: 3, enteredBy: clinic.user.id, updatedBy: colleague.id });
-      const [kept] = await database.db.select().from(schema.recordVersions).where(and(eq(schema.recordVersions.recordId, id), eq(schema.recordVersions.version, 2)));
+      const [kept] = await database.db
+        .select()
+        .from(schema.recordVersions)
+        .where(and(eq(schema.recordVersions.recordId, id), eq(schema.recordVersions.version, 2)));
       expect(kept).toMatchObject({ recordType: "assessment", teamId: clinic.team.id, changedBy: colleague.id });
     });
 
@@ -103,20 +130,26 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
 
     it("another team cannot read the history: the patient is not found", async () => {
       await expect(getPatientRecord(other.sessionUser, patientId)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(updateAssessment(other.sessionUser, id, 3, { takenOn: "2026-06-02", courseId: null, total: 1 })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(updateAssessment(other.sessionUser, id, 3, { takenOn: "2026-06-02", courseId: null, total: 1 })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 
   describe("a correction that fails or changes nothing keeps no version", () => {
     let id: string;
     beforeAll(async () => {
-      id = (await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-10", courseId, total: 7 })).id;
+      id = (
+        await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-06-10", courseId, total: 7 })
+      ).id;
       await updateAssessment(clinic.sessionUser, id, 1, { takenOn: "2026-06-10", courseId, total: 3 });
     });
 
     it("a stale version is refused, and nothing is written", async () => {
       const [kept, audited] = [await keptCount(), await auditCount()];
-      await expect(updateAssessment(colleague, id, 1, { takenOn: "2026-06-10", courseId, total: 2 })).rejects.toBeInstanceOf(StaleVersionError);
+      await expect(updateAssessment(colleague, id, 1, { takenOn: "2026-06-10", courseId, total: 2 })).rejects.toBeInstanceOf(
+        StaleVersionError,
+      );
       expect([await keptCount(), await auditCount()]).toEqual([kept, audited]);
     });
 
@@ -171,7 +204,10 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
         { version: 1, value: null },
         { version: 2, value: "first note" },
       ]);
-      expect((await auditChanges("patient", id)).map((row) => row.changes?.map((c) => c.field))).toEqual([["notes"], ["code", "birthYear", "notes"]]);
+      expect((await auditChanges("patient", id)).map((row) => row.changes?.map((c) => c.field))).toEqual([
+        ["notes"],
+        ["code", "birthYear", "notes"],
+      ]);
     });
 
     it("keeps archiving and restoring as versions too", async () => {
@@ -198,7 +234,13 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
 
   describe("courses", () => {
     it("stopping a course keeps the course as it was, and a stale stop keeps nothing", async () => {
-      const { id } = await startCourse(clinic.sessionUser, patientId, { drug: "low-dose naltrexone", indication: "fibromyalgia", targetDose: 4.5, doseUnit: "mg/day", startDate: "2026-07-01" });
+      const { id } = await startCourse(clinic.sessionUser, patientId, {
+        drug: "low-dose naltrexone",
+        indication: "fibromyalgia",
+        targetDose: 4.5,
+        doseUnit: "mg/day",
+        startDate: "2026-07-01",
+      });
       await endCourse(clinic.sessionUser, id, { status: "stopped", endDate: "2026-07-20", stopReason: "vivid dreams", version: 1 });
       const course = (await getPatientRecord(clinic.sessionUser, patientId)).courses.find((c) => c.id === id)!;
       expect(course.corrections.map((c) => c.changes)).toEqual([
@@ -209,12 +251,19 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
         ],
       ]);
       expect(await keptValues(id, "status")).toEqual([{ version: 1, value: "active" }]);
-      expect((await auditChanges("treatment_course", id)).map((r) => r.changes?.map((c) => c.field))).toEqual([["endDate", "status", "stopReason"]]);
-
+      expect((await auditChanges("treatment_course", id)).map((r) => r.changes?.map((c) => c.field))).toEqual([
+        ["endDate", "status", "stopReason"],
+      ]);
     });
 
     it("of two stops made from the same version, one is saved and kept once; the other is refused", async () => {
-      const { id } = await startCourse(clinic.sessionUser, patientId, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-08-01" });
+      const { id } = await startCourse(clinic.sessionUser, patientId, {
+        drug: "memantine",
+        indication: "fibromyalgia",
+        targetDose: 20,
+        doseUnit: "mg/day",
+        startDate: "2026-08-01",
+      });
       const results = await Promise.allSettled([
         endCourse(clinic.sessionUser, id, { status: "completed", endDate: "2026-08-20", stopReason: "done", version: 1 }),
         endCourse(colleague, id, { status: "stopped", endDate: "2026-08-21", stopReason: "nausea", version: 1 }),
@@ -229,8 +278,22 @@ describe(`Corrections never lose data, on ${testDatabaseKind()}`, () => {
 
   describe("baselines", () => {
     it("a changed baseline choice keeps the one it replaced in the audit row", async () => {
-      const early = (await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-04-20", courseId: null, total: 8 })).id;
-      const later = (await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-04-27", courseId: null, total: 7 })).id;
+      const early = (
+        await recordAssessment(clinic.sessionUser, patientId, {
+          instrumentId: "pain_nrs_0_10",
+          takenOn: "2026-04-20",
+          courseId: null,
+          total: 8,
+        })
+      ).id;
+      const later = (
+        await recordAssessment(clinic.sessionUser, patientId, {
+          instrumentId: "pain_nrs_0_10",
+          takenOn: "2026-04-27",
+          courseId: null,
+          total: 7,
+        })
+      ).id;
       await chooseBaseline(clinic.sessionUser, courseId, early);
       await chooseBaseline(colleague, courseId, later);
       expect((await auditChanges("course_baseline", courseId)).map((r) => r.changes)).toEqual([

@@ -46,7 +46,8 @@ describe(`Security in the database (${testDatabaseKind()})`, () => {
     });
 
     it(`locks an address after ${IP_FAILURE_LIMIT} attempts spread over many accounts`, async () => {
-      for (let i = 0; i < IP_FAILURE_LIMIT; i++) expect(await claimSignInAttempt(database.db, `spray-${i}@clinic.test`, "203.0.113.9")).toBe(true);
+      for (let i = 0; i < IP_FAILURE_LIMIT; i++)
+        expect(await claimSignInAttempt(database.db, `spray-${i}@clinic.test`, "203.0.113.9")).toBe(true);
       expect(await claimSignInAttempt(database.db, "fresh@clinic.test", "203.0.113.9")).toBe(false);
       expect(await claimSignInAttempt(database.db, "fresh2@clinic.test", "203.0.113.10")).toBe(true);
     });
@@ -54,7 +55,10 @@ describe(`Security in the database (${testDatabaseKind()})`, () => {
     it("counts concurrent attempts without losing any (one atomic upsert per key)", async () => {
       const allowed = await Promise.all(Array.from({ length: 12 }, () => claimSignInAttempt(database.db, "burst@clinic.test", null)));
       expect(allowed.filter(Boolean)).toHaveLength(ACCOUNT_FAILURE_LIMIT);
-      const [row] = await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "account:burst@clinic.test"));
+      const [row] = await database.db
+        .select()
+        .from(schema.signInThrottle)
+        .where(eq(schema.signInThrottle.key, "account:burst@clinic.test"));
       expect(row.failures).toBe(12);
       expect(row.lockedUntil).not.toBeNull();
     });
@@ -62,7 +66,9 @@ describe(`Security in the database (${testDatabaseKind()})`, () => {
     it("a success clears the account's count and gives the address its attempt back", async () => {
       await claimSignInAttempt(database.db, "ok@clinic.test", "198.51.100.4");
       await releaseAfterSuccess(database.db, "ok@clinic.test", "198.51.100.4");
-      expect(await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "account:ok@clinic.test"))).toHaveLength(0);
+      expect(
+        await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "account:ok@clinic.test")),
+      ).toHaveLength(0);
       const [address] = await database.db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, "ip:198.51.100.4"));
       expect(address.failures).toBe(0);
     });

@@ -17,7 +17,14 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 // reason to refuse is access). The session is provided through lib/data/test-session.ts; the user is
 // loaded from this real test database. A new action, or a new action file, that is not listed fails.
 
-type Records = { patientId: string; courseId: string; assessmentId: string; memberId: string; otherTeamId: string; otherInvitationId: string };
+type Records = {
+  patientId: string;
+  courseId: string;
+  assessmentId: string;
+  memberId: string;
+  otherTeamId: string;
+  otherInvitationId: string;
+};
 // "member": any member of a team may use it (a viewer too), but only on what is their own: another
 // team or someone else's invitation is "not found".
 type Access = "public" | "member" | "writer" | "admin";
@@ -36,92 +43,162 @@ const ACTIONS: Record<string, Listed> = {
   "app/(auth)/login/actions.ts#signInAction": {
     access: "public",
     call: (a) => a(state, form({ email: "", password: "" })),
-    malformed: [[state, "email=a&password=b"], [state, undefined], [undefined, { get: 1 }]],
+    malformed: [
+      [state, "email=a&password=b"],
+      [state, undefined],
+      [undefined, { get: 1 }],
+    ],
   },
   "app/(clinic)/patients/actions.ts#createPatientAction": {
     access: "writer",
     call: (a) => a(state, form({ code: "ACT-NEW", birthYear: "1970", sex: "female", conditions: "fibromyalgia" })),
-    malformed: [[state, "code=X"], [undefined, undefined], [state, { get: () => "x" }]],
+    malformed: [
+      [state, "code=X"],
+      [undefined, undefined],
+      [state, { get: () => "x" }],
+    ],
   },
   "app/(clinic)/patients/actions.ts#updatePatientAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, state, form({ version: "1", code: "ACT-EDIT", birthYear: "1971", sex: "male" })),
-    malformed: [[{ id }, state, form({})], [id, state, "version=1"], [undefined, undefined, undefined]],
+    malformed: [
+      [{ id }, state, form({})],
+      [id, state, "version=1"],
+      [undefined, undefined, undefined],
+    ],
   },
   "app/(clinic)/patients/actions.ts#archivePatientAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, state, form({ version: "1", archive: "true" })),
-    malformed: [[42, state, form({})], [id, state, null]],
+    malformed: [
+      [42, state, form({})],
+      [id, state, null],
+    ],
   },
   "app/(clinic)/patients/[id]/courses/actions.ts#startCourseAction": {
     access: "writer",
-    call: (a, r) => a(r.patientId, state, form({ drug: "memantine", indication: "fibromyalgia", targetDose: "20", doseUnit: "mg/day", startDate: "2026-01-05" })),
-    malformed: [[[id], state, form({})], [id, state, ["drug", "memantine"]]],
+    call: (a, r) =>
+      a(
+        r.patientId,
+        state,
+        form({ drug: "memantine", indication: "fibromyalgia", targetDose: "20", doseUnit: "mg/day", startDate: "2026-01-05" }),
+      ),
+    malformed: [
+      [[id], state, form({})],
+      [id, state, ["drug", "memantine"]],
+    ],
   },
   "app/(clinic)/patients/[id]/courses/actions.ts#doseChangeAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, r.courseId, state, form({ changedOn: "2026-01-12", dose: "10", doseUnit: "mg/day" })),
-    malformed: [[id, 7, state, form({})], [id, id, state, "dose=1e3"]],
+    malformed: [
+      [id, 7, state, form({})],
+      [id, id, state, "dose=1e3"],
+    ],
   },
   "app/(clinic)/patients/[id]/courses/actions.ts#endCourseAction": {
     access: "writer",
-    call: (a, r) => a(r.patientId, r.courseId, state, form({ status: "stopped", endDate: "2026-02-01", stopReason: "nausea", version: "1" })),
-    malformed: [[id, id, state, undefined], [undefined, id, state, form({})]],
+    call: (a, r) =>
+      a(r.patientId, r.courseId, state, form({ status: "stopped", endDate: "2026-02-01", stopReason: "nausea", version: "1" })),
+    malformed: [
+      [id, id, state, undefined],
+      [undefined, id, state, form({})],
+    ],
   },
   "app/(clinic)/patients/[id]/courses/actions.ts#adverseEventAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, r.courseId, state, form({ occurredOn: "2026-01-10", event: "dizziness", severity: "mild" })),
-    malformed: [[id, id, state, {}], [id, { toString: () => id }, state, form({})]],
+    malformed: [
+      [id, id, state, {}],
+      [id, { toString: () => id }, state, form({})],
+    ],
   },
   "app/(clinic)/patients/[id]/courses/actions.ts#chooseBaselineAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, r.courseId, state, form({ assessmentId: r.assessmentId })),
-    malformed: [[id, id, state, "assessmentId=x"], [id, "x".repeat(10_000), state, form({})]],
+    malformed: [
+      [id, id, state, "assessmentId=x"],
+      [id, "x".repeat(10_000), state, form({})],
+    ],
   },
   "app/(clinic)/patients/[id]/assessments/actions.ts#recordAssessmentAction": {
     access: "writer",
     call: (a, r) => a(r.patientId, state, form({ instrumentId: "pain_nrs_0_10", takenOn: "2026-01-20", total: "4" })),
-    malformed: [[id, state, new Map([["total", "4"]])], [null, state, form({})]],
+    malformed: [
+      [id, state, new Map([["total", "4"]])],
+      [null, state, form({})],
+    ],
   },
   "app/(clinic)/patients/[id]/assessments/actions.ts#updateAssessmentAction": {
     access: "writer",
-    call: (a, r) => a(r.patientId, r.assessmentId, state, form({ version: "1", instrumentId: "pain_nrs_0_10", takenOn: "2026-01-04", total: "5" })),
-    malformed: [[id, id, state, "total=5"], [id, 5, state, form({})]],
+    call: (a, r) =>
+      a(r.patientId, r.assessmentId, state, form({ version: "1", instrumentId: "pain_nrs_0_10", takenOn: "2026-01-04", total: "5" })),
+    malformed: [
+      [id, id, state, "total=5"],
+      [id, 5, state, form({})],
+    ],
   },
   "app/(clinic)/team-actions.ts#switchTeamAction": {
     access: "member",
     call: (a, r) => a(state, form({ teamId: r.otherTeamId })),
-    malformed: [[state, "teamId=x"], [state, undefined]],
+    malformed: [
+      [state, "teamId=x"],
+      [state, undefined],
+    ],
   },
   "app/(clinic)/invitations/actions.ts#acceptInvitationAction": {
     access: "member",
     call: (a, r) => a(r.otherInvitationId, state),
-    malformed: [[42, state], [undefined, state], ["x".repeat(10_000), state]],
+    malformed: [
+      [42, state],
+      [undefined, state],
+      ["x".repeat(10_000), state],
+    ],
   },
   "app/(clinic)/invitations/actions.ts#declineInvitationAction": {
     access: "member",
     call: (a, r) => a(r.otherInvitationId, state),
-    malformed: [[{ id }, state], [null, state]],
+    malformed: [
+      [{ id }, state],
+      [null, state],
+    ],
   },
   "app/(clinic)/admin/users/actions.ts#createUserAction": {
     access: "admin",
-    call: (a) => a(state, form({ email: "new-member@clinic.test", displayName: "New Member", role: "admin", password: "a long and unusual passphrase 42" })),
-    malformed: [[state, "email=x"], [state, undefined]],
+    call: (a) =>
+      a(
+        state,
+        form({ email: "new-member@clinic.test", displayName: "New Member", role: "admin", password: "a long and unusual passphrase 42" }),
+      ),
+    malformed: [
+      [state, "email=x"],
+      [state, undefined],
+    ],
   },
   "app/(clinic)/admin/users/actions.ts#changeRoleAction": {
     access: "admin",
     call: (a, r) => a(r.memberId, state, form({ role: "admin" })),
-    malformed: [[{}, state, form({ role: "admin" })], [id, state, "role=admin"]],
+    malformed: [
+      [{}, state, form({ role: "admin" })],
+      [id, state, "role=admin"],
+    ],
   },
   "app/(clinic)/admin/users/actions.ts#setActiveAction": {
     access: "admin",
     call: (a, r) => a(r.memberId, false, state),
-    malformed: [[id, "false", state], [id, 0, state], [undefined, true, state]],
+    malformed: [
+      [id, "false", state],
+      [id, 0, state],
+      [undefined, true, state],
+    ],
   },
   "app/(clinic)/admin/users/actions.ts#resetPasswordAction": {
     access: "admin",
     call: (a, r) => a(r.memberId, state, form({ password: "another long unusual passphrase 7" })),
-    malformed: [[id, state, "password=x"], [id, state, undefined]],
+    malformed: [
+      [id, state, "password=x"],
+      [id, state, undefined],
+    ],
   },
 };
 
@@ -186,12 +263,29 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
     clinician = await addMember(database.db, team.team.id, "clinician");
     viewer = await addMember(database.db, team.team.id, "viewer");
     const patient = await createPatient(database.db, team.team.id, "ACT-1");
-    const course = await startCourse(clinician, patient.id, { drug: "memantine", indication: "fibromyalgia", targetDose: 20, doseUnit: "mg/day", startDate: "2026-01-05" });
-    const assessment = await recordAssessment(clinician, patient.id, { instrumentId: "pain_nrs_0_10", takenOn: "2026-01-04", courseId: course.id, total: 6 });
+    const course = await startCourse(clinician, patient.id, {
+      drug: "memantine",
+      indication: "fibromyalgia",
+      targetDose: 20,
+      doseUnit: "mg/day",
+      startDate: "2026-01-05",
+    });
+    const assessment = await recordAssessment(clinician, patient.id, {
+      instrumentId: "pain_nrs_0_10",
+      takenOn: "2026-01-04",
+      courseId: course.id,
+      total: 6,
+    });
     const other = await createTeamWithUser(database.db, "admin");
     const [invitation] = await database.db
       .insert(teamInvitations)
-      .values({ teamId: other.team.id, email: "someone-else@clinic.test", role: "clinician", invitedBy: other.sessionUser.id, expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({
+        teamId: other.team.id,
+        email: "someone-else@clinic.test",
+        role: "clinician",
+        invitedBy: other.sessionUser.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
       .returning({ id: teamInvitations.id });
     records = {
       patientId: patient.id,
@@ -216,7 +310,9 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
     it.each(guarded)("%s", async (key, listed) => {
       signInForTests({ userId: null });
       const before = await rowCounts();
-      await expect(listed.call(actions.get(key)!, records)).resolves.toMatchObject({ error: "Your session has ended. Sign in again; nothing was saved." });
+      await expect(listed.call(actions.get(key)!, records)).resolves.toMatchObject({
+        error: "Your session has ended. Sign in again; nothing was saved.",
+      });
       expect(await rowCounts()).toEqual(before);
     });
   });

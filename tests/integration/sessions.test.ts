@@ -66,7 +66,9 @@ describe(`Server-side sessions on ${testDatabaseKind()}`, () => {
       for (const id of sessions) expect(await loadSession(database.db, id)).toBeNull();
       expect(await loadSession(database.db, adminSession)).toMatchObject({ id: clinic.user.id });
       // Signing in with the new password opens a new session that works.
-      expect(await loadSession(database.db, await signedIn(member.user.email, "fresh-granite-harbour-31"))).toMatchObject({ id: member.user.id });
+      expect(await loadSession(database.db, await signedIn(member.user.email, "fresh-granite-harbour-31"))).toMatchObject({
+        id: member.user.id,
+      });
     });
 
     it("a deactivation revokes every session, and reactivating does not bring them back", async () => {
@@ -152,7 +154,7 @@ describe(`Server-side sessions on ${testDatabaseKind()}`, () => {
       await expect(switchActiveTeam(sessionUser, stranger.team.id)).rejects.toBeInstanceOf(NotFoundError);
       await revokeSession(database.db, sessionId);
       await expect(switchActiveTeam(sessionUser, sessionUser.team.id)).rejects.toBeInstanceOf(UnauthenticatedError);
-      expect((await loadSession(database.db, sessionId))).toBeNull();
+      expect(await loadSession(database.db, sessionId)).toBeNull();
     });
   });
 });

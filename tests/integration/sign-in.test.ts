@@ -44,7 +44,9 @@ describe(`Signing in on ${testDatabaseKind()}`, () => {
     it("an unknown email is limited the same way", async () => {
       const { counter, check } = countingCheck();
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => signInWithPassword({ email: "nobody@clinic.test", password: "any-password-1", ip: null }, { check })),
+        Array.from({ length: 20 }, () =>
+          signInWithPassword({ email: "nobody@clinic.test", password: "any-password-1", ip: null }, { check }),
+        ),
       );
       expect(counter.calls).toBe(ACCOUNT_FAILURE_LIMIT);
       expect(results.filter((r) => r.outcome === "locked")).toHaveLength(20 - ACCOUNT_FAILURE_LIMIT);
@@ -67,7 +69,10 @@ describe(`Signing in on ${testDatabaseKind()}`, () => {
       const result = await signInWithPassword({ email: ` ${user.email.toUpperCase()} `, password, ip: null });
       if (result.outcome !== "signed_in") throw new Error(result.outcome);
       expect(await loadSession(database.db, result.sessionId)).toMatchObject({ id: user.id, team: { id: team.id } });
-      const audit = await database.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, "sign_in"), eq(schema.auditLog.userId, user.id)));
+      const audit = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, "sign_in"), eq(schema.auditLog.userId, user.id)));
       expect(audit).toMatchObject([{ teamId: team.id, recordType: "session" }]);
     });
   });
@@ -95,9 +100,15 @@ describe(`Signing in on ${testDatabaseKind()}`, () => {
     it("attempts refused by the lock are audited for the account's team too", async () => {
       const clinic = await createTeamWithUser(database.db, "admin");
       const member = await createTeamWithUser(database.db, "clinician");
-      await database.db.update(schema.teamMemberships).set({ teamId: clinic.team.id }).where(eq(schema.teamMemberships.userId, member.user.id));
-      for (let i = 0; i <= ACCOUNT_FAILURE_LIMIT; i++) await signInWithPassword({ email: member.user.email, password: `guess-number-${i}`, ip: null });
-      const actions = (await listAuditEntries(clinic.sessionUser)).rows.filter((r) => r.userEmail === member.user.email).map((r) => r.action);
+      await database.db
+        .update(schema.teamMemberships)
+        .set({ teamId: clinic.team.id })
+        .where(eq(schema.teamMemberships.userId, member.user.id));
+      for (let i = 0; i <= ACCOUNT_FAILURE_LIMIT; i++)
+        await signInWithPassword({ email: member.user.email, password: `guess-number-${i}`, ip: null });
+      const actions = (await listAuditEntries(clinic.sessionUser)).rows
+        .filter((r) => r.userEmail === member.user.email)
+        .map((r) => r.action);
       expect(actions.filter((a) => a === "sign_in_refused")).toHaveLength(ACCOUNT_FAILURE_LIMIT);
       expect(actions.filter((a) => a === "sign_in_locked")).toHaveLength(1);
     });

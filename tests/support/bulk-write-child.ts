@@ -1,6 +1,6 @@
 // Run in a child process by the crash test: writes many assessments in one transaction through the
 // data layer, saying "WRITING" just before, so the parent can SIGKILL it in the middle.
-import { openDatabase, useDatabaseForThisProcess } from "@/db/client";
+import { openDatabase, activateDatabaseForThisProcess } from "@/db/client";
 import { recordAssessmentsInBulk } from "@/lib/data/assessment-writes";
 import { loadSessionUser } from "@/lib/data/session-user";
 
@@ -8,7 +8,7 @@ const [userId, patientId, rowCount] = process.argv.slice(2);
 
 async function main() {
   const open = await openDatabase({ url: process.env.CHILD_DATABASE_URL ?? "", pgliteDir: process.env.CHILD_PGLITE_DIR });
-  useDatabaseForThisProcess(open);
+  activateDatabaseForThisProcess(open);
   const user = await loadSessionUser(open.db, userId);
   if (!user) throw new Error("no such user");
   const rows = Array.from({ length: Number(rowCount) }, (_, i) => ({

@@ -7,7 +7,15 @@ type InstrumentId = (typeof assessments.$inferInsert)["instrumentId"];
 export async function createCourse(
   db: Database,
   patientId: string,
-  course: { drug: string; indication: string; startDate: string; targetDose?: number; doseUnit?: string; endDate?: string; status?: "active" | "stopped" | "completed" },
+  course: {
+    drug: string;
+    indication: string;
+    startDate: string;
+    targetDose?: number;
+    doseUnit?: string;
+    endDate?: string;
+    status?: "active" | "stopped" | "completed";
+  },
 ) {
   const [row] = await db
     .insert(treatmentCourses)
@@ -25,7 +33,14 @@ export async function createCourse(
   return row;
 }
 
-export async function addScore(db: Database, patientId: string, enteredBy: string, instrumentId: InstrumentId, takenOn: string, totalScore: number) {
+export async function addScore(
+  db: Database,
+  patientId: string,
+  enteredBy: string,
+  instrumentId: InstrumentId,
+  takenOn: string,
+  totalScore: number,
+) {
   const [row] = await db.insert(assessments).values({ patientId, enteredBy, instrumentId, takenOn, totalScore }).returning();
   return row;
 }

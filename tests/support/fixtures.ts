@@ -11,7 +11,10 @@ let counter = 0;
 export async function createTeamWithUser(db: Database, role: Role = "clinician", password = "correct horse battery staple") {
   counter++;
   const suffix = `${Date.now().toString(36)}${counter}`;
-  const [team] = await db.insert(teams).values({ slug: `team-${suffix}`, name: `Team ${suffix}` }).returning();
+  const [team] = await db
+    .insert(teams)
+    .values({ slug: `team-${suffix}`, name: `Team ${suffix}` })
+    .returning();
   const [user] = await db
     .insert(users)
     .values({ email: `user-${suffix}@example.test`, displayName: `User ${suffix}`, passwordHash: await hashPassword(password) })
@@ -28,7 +31,10 @@ export async function addMember(db: Database, teamId: string, role: Role) {
 }
 
 export async function createPatient(db: Database, teamId: string, code = `P-${++counter}`) {
-  const [patient] = await db.insert(patients).values({ teamId, code, birthYear: 1975, sex: "female", conditions: ["fibromyalgia"] }).returning();
+  const [patient] = await db
+    .insert(patients)
+    .values({ teamId, code, birthYear: 1975, sex: "female", conditions: ["fibromyalgia"] })
+    .returning();
   return patient;
 }
 

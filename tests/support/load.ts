@@ -1,9 +1,23 @@
 import autocannon from "autocannon";
 
-export type LoadFigures = { requests: number; perSecond: number; p50Ms: number; p99Ms: number; errors: number; timeouts: number; non2xx: number };
+export type LoadFigures = {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
 
 /** A bounded load on this machine's loopback only: `connections` at once for `seconds`, then it stops. */
-export async function runLoad(options: { baseUrl: string; cookie: string; seconds: number; connections: number; patientId: string }): Promise<LoadFigures> {
+export async function runLoad(options: {
+  baseUrl: string;
+  cookie: string;
+  seconds: number;
+  connections: number;
+  patientId: string;
+}): Promise<LoadFigures> {
   const url = new URL(options.baseUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error("Load tests run against loopback only");
   const result = await autocannon({

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, useDatabaseForThisProcess, type OpenDatabase } from "@/db/client";
+import { openDatabase, activateDatabaseForThisProcess, type OpenDatabase } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 
 export type TestDatabase = OpenDatabase & { dispose: () => Promise<void>; url?: string };
@@ -42,6 +42,6 @@ export async function createTestDatabase(options: { migrate?: boolean; activate?
     dispose = () => open.close();
   }
   if (options.migrate !== false) await applyMigrations(open);
-  if (options.activate !== false) useDatabaseForThisProcess(open);
+  if (options.activate !== false) activateDatabaseForThisProcess(open);
   return { ...open, dispose, url: databaseUrl };
 }

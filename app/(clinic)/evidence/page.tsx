@@ -12,9 +12,9 @@ export default async function EvidencePage() {
     <>
       <h1>Evidence library</h1>
       <p>
-        The published studies a patient&apos;s response is compared with. Each figure was checked against the published abstract or
-        trial registry; a figure that could not be checked reads &ldquo;not reported&rdquo;, and claims found only in the source material
-        are marked unverified.
+        The published studies a patient&apos;s response is compared with. Each figure was checked against the published abstract or trial
+        registry; a figure that could not be checked reads &ldquo;not reported&rdquo;, and claims found only in the source material are
+        marked unverified.
       </p>
       <StudyListTable studies={studies} />
     </>

@@ -15,7 +15,8 @@ export function withTeamAdmin(handler: (user: SessionUser, request: Request) => 
     try {
       return await handler(user, request);
     } catch (error) {
-      if (error instanceof ValidationError) return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
+      if (error instanceof ValidationError)
+        return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
       throw error;
     }
   });

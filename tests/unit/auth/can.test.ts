@@ -32,7 +32,11 @@ describe("what each role may do", () => {
 describe("when a session ends", () => {
   const start = new Date("2026-03-01T08:00:00Z");
   const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
-  const session = (lastSeenSeconds: number, revoked = false) => ({ createdAt: start, lastSeenAt: at(lastSeenSeconds), revokedAt: revoked ? start : null });
+  const session = (lastSeenSeconds: number, revoked = false) => ({
+    createdAt: start,
+    lastSeenAt: at(lastSeenSeconds),
+    revokedAt: revoked ? start : null,
+  });
 
   it(`ends ${SESSION_IDLE_SECONDS / 60} minutes after the last request`, () => {
     expect(isSessionLive(session(0), at(SESSION_IDLE_SECONDS))).toBe(true);

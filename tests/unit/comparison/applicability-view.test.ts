@@ -7,7 +7,14 @@ import { StudyListTable } from "@/components/evidence/study-list-table";
 import { applicabilityOf } from "@/lib/comparison/applicability";
 import type { InstrumentTrajectory, StudyComparisons } from "@/lib/data/comparisons";
 import type { StudyRecord } from "@/lib/data/studies";
-import { isIdentificationProbable, isVerified, shownEvidenceLevel, studyNameInText, studyShortName, studySize } from "@/lib/evidence/describe-study";
+import {
+  isIdentificationProbable,
+  isVerified,
+  shownEvidenceLevel,
+  studyNameInText,
+  studyShortName,
+  studySize,
+} from "@/lib/evidence/describe-study";
 import type { Study } from "@/lib/evidence/types";
 import { baselineAndFollowUp, compareScores, ldnCourse, memantineCourse, START, study } from "./helpers";
 
@@ -41,7 +48,12 @@ function record(s: Study): StudyRecord {
 type Patient = { sex: string; birthYear: number };
 const woman1975: Patient = { sex: "female", birthYear: 1975 };
 
-function card(s: Study, results: StudyComparisons["results"], patient: Patient = woman1975, trajectories: InstrumentTrajectory[] = []): string {
+function card(
+  s: Study,
+  results: StudyComparisons["results"],
+  patient: Patient = woman1975,
+  trajectories: InstrumentTrajectory[] = [],
+): string {
   const r = record(s);
   const entry: StudyComparisons = {
     study: {
@@ -96,11 +108,19 @@ describe("a man born 1950 with baseline NRS 3 on LDN, beside FINAL", () => {
 describe("Younger–Mackey 2009's opioid exclusion is a question", () => {
   it("is put to the clinician on its card, although its results are in words only and not compared", () => {
     const mackey = study("younger-mackey-2009");
-    const outcome = compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 4, 12), study: mackey, patient: woman1975 });
+    const outcome = compareScores({
+      course: ldnCourse,
+      instrumentId: "pain_nrs_0_10",
+      assessments: baselineAndFollowUp(7, 4, 12),
+      study: mackey,
+      patient: woman1975,
+    });
     expect(outcome).toMatchObject({ comparable: false, code: "no-numeric-outcome" });
     const shown = card(mackey, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }]);
     expect(shown).toContain("Within the trial: Younger 2009 enrolled only women; this patient is recorded as female.");
-    expect(shown).toContain("Question for you: Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?");
+    expect(shown).toContain(
+      "Question for you: Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?",
+    );
     const forMan = card(mackey, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }], { sex: "male", birthYear: 1975 });
     expect(forMan).toContain("This patient falls outside who Younger 2009 enrolled");
   });
@@ -123,7 +143,9 @@ describe("Younger–Mackey 2009's opioid exclusion is a question", () => {
     });
     expect(outcome.comparable).toBe(true);
     const shown = card(mackey, [{ instrumentId: "pain_nrs_0_10", instrumentName: "Pain NRS", outcome }]);
-    expect(shown).toContain("Question for you: Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?");
+    expect(shown).toContain(
+      "Question for you: Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?",
+    );
     expect(shown).not.toContain("This patient falls outside");
   });
 });
@@ -141,7 +163,12 @@ describe("verification shown honestly", () => {
     expect(text(page.match(/<h1>.*?<\/h1>/)![0])).toBe("Fayed 2019 (identification probable)");
     expect(text(page)).toContain(`(identification probable) ${pilot.citation}`);
 
-    const outcome = compareScores({ course: memantineCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 40, 12), study: pilot });
+    const outcome = compareScores({
+      course: memantineCourse,
+      instrumentId: "fiqr",
+      assessments: baselineAndFollowUp(60, 40, 12),
+      study: pilot,
+    });
     const shown = card(pilot, [{ instrumentId: "fiqr", instrumentName: "FIQR", outcome }]);
     expect(shown.startsWith("Fayed 2019 (identification probable)")).toBe(true);
     if (!outcome.comparable) expect(shown).toContain("Not compared with Fayed 2019 (identification probable)");
@@ -155,7 +182,12 @@ describe("verification shown honestly", () => {
     const page = text(renderToStaticMarkup(createElement(StudyDetail, { record: record(fayed) })));
     expect(page).not.toContain("25 patients");
     expect(page).toContain("Evidence levelnot verified");
-    const outcome = compareScores({ course: memantineCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 40, 26), study: fayed });
+    const outcome = compareScores({
+      course: memantineCourse,
+      instrumentId: "fiqr",
+      assessments: baselineAndFollowUp(60, 40, 26),
+      study: fayed,
+    });
     const shown = card(fayed, [{ instrumentId: "fiqr", instrumentName: "FIQR", outcome }]);
     expect(shown).toContain("Evidence level: not verified · Size: unverified");
     expect(shown).not.toContain("25");

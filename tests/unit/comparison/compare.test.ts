@@ -34,7 +34,13 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
       patientVsMean: "same",
       patientVsCi: "within-ci",
     });
-    expect(result.arms[1]).toMatchObject({ arm: "placebo", label: "placebo", isComparator: true, mean: finalPlaceboMean, patientVsMean: "more-improvement" });
+    expect(result.arms[1]).toMatchObject({
+      arm: "placebo",
+      label: "placebo",
+      isComparator: true,
+      mean: finalPlaceboMean,
+      patientVsMean: "more-improvement",
+    });
     expect(finalPlaceboMean).toBe(-0.9);
     expect(result.overallPosition).toBe("at-an-arm-mean");
     expect(result.notes).toContain(CI_OF_MEAN_NOTE);
@@ -86,7 +92,12 @@ describe("FINAL (bruun-2024-final): raw NRS change against both arms", () => {
 describe("FINAL responder definition (>30% decrease in NRS from baseline at week 12)", () => {
   const responder = (baseline: number, current: number) =>
     comparable(
-      compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(baseline, current, 12), study: final }),
+      compareScores({
+        course: ldnCourse,
+        instrumentId: "pain_nrs_0_10",
+        assessments: baselineAndFollowUp(baseline, current, 12),
+        study: final,
+      }),
     ).responder!;
 
   it("10 -> 7 is exactly 30%: not a responder", () => {
@@ -117,7 +128,12 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
   it("a patient whose VAS goes 80 -> 56.96 sits at the LDN arm's 28.8%", () => {
     const current = 80 * (1 - youngerLdn.mean_pct_reduction! / 100); // 56.96
     const result = comparable(
-      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, current, 12), study: younger }),
+      compareScores({
+        course: ldnCourse,
+        instrumentId: "pain_vas_0_100",
+        assessments: baselineAndFollowUp(80, current, 12),
+        study: younger,
+      }),
     );
     expect(result.metric).toBe("percent-reduction");
     expect(result.patientValue).toBeCloseTo(28.8, 10);
@@ -162,7 +178,10 @@ describe("Younger 2013 (younger-2013): % reduction from baseline", () => {
 
 describe("instrument thresholds", () => {
   it("a patient with 60% fewer points is 'substantial' by IMMPACT, whatever the study", () => {
-    for (const [instrumentId, baseline] of [["pain_nrs_0_10", 10], ["pain_vas_0_100", 80]] as const) {
+    for (const [instrumentId, baseline] of [
+      ["pain_nrs_0_10", 10],
+      ["pain_vas_0_100", 80],
+    ] as const) {
       const current = baseline * (1 - 60 / 100);
       const result = comparable(
         compareScores({ course: ldnCourse, instrumentId, assessments: baselineAndFollowUp(baseline, current, 12), study: younger }),
@@ -206,13 +225,23 @@ describe("threshold-only studies (effect sizes, no arm means)", () => {
   it("olivan-blazquez-2014: patient % change by IMMPACT, with d 1.43 and NNT 6.2 (3–47) beside it", () => {
     const olivan = study("olivan-blazquez-2014");
     const result = comparable(
-      compareScores({ course: memantineCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(70, 35, 26), study: olivan }),
+      compareScores({
+        course: memantineCourse,
+        instrumentId: "pain_vas_0_100",
+        assessments: baselineAndFollowUp(70, 35, 26),
+        study: olivan,
+      }),
     );
     expect(result.mode).toBe("threshold-only");
     expect(result.arms).toEqual([]);
     expect(result.instrumentClassification).toEqual(classifyResponse("pain_vas_0_100", 70, 35));
     expect(result.instrumentClassification.key).toBe("substantial");
-    expect(result.effect).toMatchObject({ effectVsPlacebo: { cohens_d: 1.43 }, nnt: 6.2, nntCi95: [3, 47], absoluteRiskReductionPct: 16.13 });
+    expect(result.effect).toMatchObject({
+      effectVsPlacebo: { cohens_d: 1.43 },
+      nnt: 6.2,
+      nntCi95: [3, 47],
+      absoluteRiskReductionPct: 16.13,
+    });
     expect(result.responder).toMatchObject({ applicable: false, definition: null });
   });
 
@@ -250,7 +279,12 @@ describe("meta-analyses are context only", () => {
 
   it("vatvani-2024 (fibromyalgia, LDN) is context only too", () => {
     const result = comparable(
-      compareScores({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 8), study: study("vatvani-2024") }),
+      compareScores({
+        course: ldnCourse,
+        instrumentId: "pain_vas_0_100",
+        assessments: baselineAndFollowUp(80, 60, 8),
+        study: study("vatvani-2024"),
+      }),
     );
     expect(result.mode).toBe("context-only");
   });

@@ -50,7 +50,11 @@ describe("a woman of 48 or 49 with baseline NRS 7 fits FINAL's sex, age and base
 describe("sex", () => {
   it("a man is outside a trial that enrolled only women", () => {
     const [sex] = of(findings(finalEligibility, { patient: { sex: "male", birthYear: 1975 } }), "sex");
-    expect(sex).toEqual({ kind: "outside", field: "sex", message: "The FINAL trial enrolled only women; this patient is recorded as male." });
+    expect(sex).toEqual({
+      kind: "outside",
+      field: "sex",
+      message: "The FINAL trial enrolled only women; this patient is recorded as male.",
+    });
   });
   it("sex recorded as other or unknown cannot be told", () => {
     for (const recorded of ["other", "unknown"]) {
@@ -72,7 +76,8 @@ describe("age at the course start, from the birth year only", () => {
     expect(possibleAgesAt("2024-12-31", 1975)).toEqual([48, 49]);
     expect(possibleAgesAt("not a date", 1975)).toBeNull();
   });
-  const ageFinding = (courseStart: string, birthYear: number) => of(findings(finalEligibility, { courseStart, patient: { sex: "female", birthYear } }), "age")[0];
+  const ageFinding = (courseStart: string, birthYear: number) =>
+    of(findings(finalEligibility, { courseStart, patient: { sex: "female", birthYear } }), "age")[0];
 
   it("64 or 65 straddles FINAL's upper bound of 64: cannot tell, and says so", () => {
     const age = ageFinding("2024-06-01", 1959);
@@ -96,7 +101,8 @@ describe("age at the course start, from the birth year only", () => {
 });
 
 describe("baseline on the trial's instrument", () => {
-  const baselineFinding = (baseline: { instrumentId: string; total: number } | null) => of(findings(finalEligibility, { baseline }), "baseline")[0];
+  const baselineFinding = (baseline: { instrumentId: string; total: number } | null) =>
+    of(findings(finalEligibility, { baseline }), "baseline")[0];
 
   it("a baseline NRS of 3 is below FINAL's minimum of 4/10, said in the issue's words", () => {
     expect(baselineFinding({ instrumentId: "pain_nrs_0_10", total: 3 })).toEqual({
@@ -126,12 +132,20 @@ describe("exclusions are questions for the clinician", () => {
     const list = findings(youngerMackey.eligibility!, { studyName: "Younger 2009" });
     expect(list).toEqual([
       { kind: "inside", field: "sex", message: "Younger 2009 enrolled only women; this patient is recorded as female." },
-      { kind: "question", field: "excludes", message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?" },
+      {
+        kind: "question",
+        field: "excludes",
+        message: "Younger 2009 excluded patients with current opioid use — does this patient currently take opioids?",
+      },
     ]);
   });
   it("an exclusion without a prepared question is still asked", () => {
     const [finding] = findings({ excludes: ["pregnancy"] });
-    expect(finding).toEqual({ kind: "question", field: "excludes", message: "The FINAL trial excluded patients with pregnancy — does this apply to this patient?" });
+    expect(finding).toEqual({
+      kind: "question",
+      field: "excludes",
+      message: "The FINAL trial excluded patients with pregnancy — does this apply to this patient?",
+    });
   });
 });
 
@@ -142,7 +156,15 @@ function comparable(outcome: CompareOutcome): ComparisonResult {
 
 describe("compareWithStudy carries the findings, and a baseline below the minimum is never called a trial responder", () => {
   const compare = (baseline: number, current: number, patient: { sex: string; birthYear: number } | null = woman1975) =>
-    comparable(compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(baseline, current, 12), study: final, patient }));
+    comparable(
+      compareScores({
+        course: ldnCourse,
+        instrumentId: "pain_nrs_0_10",
+        assessments: baselineAndFollowUp(baseline, current, 12),
+        study: final,
+        patient,
+      }),
+    );
 
   it("NRS 3 -> 1 at week 12 (a 67% fall) is outside FINAL, and not a trial responder", () => {
     const result = compare(3, 1);
@@ -164,7 +186,13 @@ describe("compareWithStudy carries the findings, and a baseline below the minimu
   });
   it("a study that states no eligibility says nothing was checked", () => {
     const result = comparable(
-      compareScores({ course: ldnCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 40, 12), study: study("bested-2023"), patient: woman1975 }),
+      compareScores({
+        course: ldnCourse,
+        instrumentId: "fiqr",
+        assessments: baselineAndFollowUp(60, 40, 12),
+        study: study("bested-2023"),
+        patient: woman1975,
+      }),
     );
     expect(result.applicability).toEqual({ stated: false, source: null, findings: [], baselineBelowMinimum: false });
   });

@@ -38,7 +38,12 @@ export type ScoresInput = Omit<CompareInput, "timeline"> & { assessments: readon
 
 /** compareWithStudy on the course's timeline (lib/progress/timeline.ts) built from these scores. */
 export function compareScores({ assessments, ...input }: ScoresInput): CompareOutcome {
-  const scores = assessments.map((a, index) => ({ id: `s${index}`, instrumentId: input.instrumentId, takenOn: a.takenAt, totalScore: a.total }));
+  const scores = assessments.map((a, index) => ({
+    id: `s${index}`,
+    instrumentId: input.instrumentId,
+    takenOn: a.takenAt,
+    totalScore: a.total,
+  }));
   const timeline = courseTimeline({ startDate: input.course.startDate, endDate: null, chosenBaselines: {} }, input.instrumentId, scores);
   return compareWithStudy({ ...input, timeline });
 }

@@ -34,22 +34,38 @@ describe("compareWithStudy refuses, with a reason", () => {
   });
 
   it("no follow-up after the start", () => {
-    const assessments = [{ takenAt: dayAfterStart(-7), total: 7 }, { takenAt: START, total: 7 }];
+    const assessments = [
+      { takenAt: dayAfterStart(-7), total: 7 },
+      { takenAt: START, total: 7 },
+    ];
     expect(refusal({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final }).code).toBe("no-follow-up");
   });
 
   it(`a latest follow-up before ${MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT * 100}% of the trial's time point`, () => {
     const tooEarlyDays = Math.ceil(12 * 7 * MIN_FOLLOW_UP_FRACTION_OF_TRIAL_TIMEPOINT) - 1; // day 41 of a 12-week trial
-    const assessments = [{ takenAt: START, total: 7 }, { takenAt: dayAfterStart(tooEarlyDays), total: 5 }];
+    const assessments = [
+      { takenAt: START, total: 7 },
+      { takenAt: dayAfterStart(tooEarlyDays), total: 5 },
+    ];
     const r = refusal({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final });
     expect(r.code).toBe("too-early");
     expect(r.reason).toMatch(/week 12/);
-    const atHalf = compareScores({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments: baselineAndFollowUp(7, 5, 6), study: final });
+    const atHalf = compareScores({
+      course: ldnCourse,
+      instrumentId: "pain_nrs_0_10",
+      assessments: baselineAndFollowUp(7, 5, 6),
+      study: final,
+    });
     expect(atHalf).toMatchObject({ comparable: true, timing: { gapWeeks: 6, patientIs: "before" } });
   });
 
   it("too early for younger-2013's LDN arm (week 12) even though its placebo arm ends at week 4", () => {
-    const r = refusal({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(80, 60, 5), study: study("younger-2013") });
+    const r = refusal({
+      course: ldnCourse,
+      instrumentId: "pain_vas_0_100",
+      assessments: baselineAndFollowUp(80, 60, 5),
+      study: study("younger-2013"),
+    });
     expect(r.code).toBe("too-early");
   });
 
@@ -66,10 +82,20 @@ describe("compareWithStudy refuses, with a reason", () => {
   });
 
   it("an outcome without numbers (claims only)", () => {
-    const r = refusal({ course: memantineCourse, instrumentId: "pain_nrs_0_10", assessments: nrs12, study: study("memantine-fm-open-pilot") });
+    const r = refusal({
+      course: memantineCourse,
+      instrumentId: "pain_nrs_0_10",
+      assessments: nrs12,
+      study: study("memantine-fm-open-pilot"),
+    });
     expect(r.code).toBe("no-numeric-outcome");
     expect(r.claims).toContain("pain: non-significant trend toward reduction");
-    const fiqr = refusal({ course: ldnCourse, instrumentId: "fiqr", assessments: baselineAndFollowUp(60, 40, 12), study: study("vatvani-2024") });
+    const fiqr = refusal({
+      course: ldnCourse,
+      instrumentId: "fiqr",
+      assessments: baselineAndFollowUp(60, 40, 12),
+      study: study("vatvani-2024"),
+    });
     expect(fiqr.code).toBe("no-numeric-outcome");
     expect(fiqr.reason).toMatch(/no significant difference/);
   });
@@ -80,18 +106,28 @@ describe("compareWithStudy refuses, with a reason", () => {
   });
 
   it("a different drug or condition", () => {
-    expect(refusal({ course: memantineCourse, instrumentId: "pain_nrs_0_10", assessments: nrs12, study: final }).code).toBe("different-drug");
+    expect(refusal({ course: memantineCourse, instrumentId: "pain_nrs_0_10", assessments: nrs12, study: final }).code).toBe(
+      "different-drug",
+    );
     const rls = { ...ldnCourse, indication: "restless legs syndrome" };
     expect(refusal({ course: rls, instrumentId: "pain_nrs_0_10", assessments: nrs12, study: final }).code).toBe("different-condition");
   });
 
   it("a % comparison from a baseline of 0", () => {
-    const r = refusal({ course: ldnCourse, instrumentId: "pain_vas_0_100", assessments: baselineAndFollowUp(0, 10, 12), study: study("younger-2013") });
+    const r = refusal({
+      course: ldnCourse,
+      instrumentId: "pain_vas_0_100",
+      assessments: baselineAndFollowUp(0, 10, 12),
+      study: study("younger-2013"),
+    });
     expect(r.code).toBe("zero-baseline");
   });
 
   it("an unreadable assessment date", () => {
-    const assessments = [{ takenAt: START, total: 7 }, { takenAt: "2024-02-31", total: 5 }];
+    const assessments = [
+      { takenAt: START, total: 7 },
+      { takenAt: "2024-02-31", total: 5 },
+    ];
     expect(refusal({ course: ldnCourse, instrumentId: "pain_nrs_0_10", assessments, study: final }).code).toBe("invalid-assessment");
   });
 });

@@ -31,7 +31,9 @@ describe("summarizeComparison", () => {
   });
 
   it("says when the patient did not change", () => {
-    expect(sentence(finalNrs(7, 7))).toMatch(/^Pain did not change \(7 to 7\) by week 12;.*the patient did not improve, while both arms improved on average\.$/);
+    expect(sentence(finalNrs(7, 7))).toMatch(
+      /^Pain did not change \(7 to 7\) by week 12;.*the patient did not improve, while both arms improved on average\.$/,
+    );
   });
 
   it("states % reduction for younger-2013, with 'not reported' for the missing CI", () => {
@@ -66,7 +68,9 @@ describe("summarizeComparison", () => {
       assessments: baselineAndFollowUp(8, 6, 8),
       study: study("kurian-2019"),
     });
-    expect(text).toMatch(/Kurian 2019 is context only, not a benchmark for one patient \(pooled: mean difference -0\.58 \(95% CI -1\.31 to 0\.14\)/);
+    expect(text).toMatch(
+      /Kurian 2019 is context only, not a benchmark for one patient \(pooled: mean difference -0\.58 \(95% CI -1\.31 to 0\.14\)/,
+    );
   });
 
   it("gives the reason for a refusal", () => {

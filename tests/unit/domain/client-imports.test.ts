@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runtimeImports } from "../../support/runtime-imports";
 
 // Client components and the pure modules they share must never pull the database schema (or a
 // database driver) into the browser bundle: constants they need come from lib/domain.
@@ -18,17 +19,12 @@ const isClientComponent = (text: string) => /^\s*["']use client["'];?/.test(text
 // A client component calls a server action by reference: the action's own imports stay on the server.
 const isServerActionFile = (text: string) => /^\s*["']use server["'];?/.test(text);
 
-/** The specifiers a file imports at run time (type-only imports and re-exports are erased). */
-export function runtimeImports(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^;]*?\sfrom\s+["']([^"']+)["']/gm)) if (!m[1]) found.push(m[2]);
-  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) found.push(m[1]);
-  for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]);
-  return found;
-}
-
 function resolveLocal(specifier: string, fromFile: string): string | null {
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(fromFile), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(fromFile), specifier)
+      : null;
   if (base === null) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate.split(path.sep).join("/");
@@ -59,7 +55,9 @@ const clientComponents = [...sourceFiles("app"), ...sourceFiles("components")].f
 
 describe("Client components never import the database schema", () => {
   it("finds the client components (the check below is not vacuous)", () => {
-    expect(clientComponents).toEqual(expect.arrayContaining(["components/patients/patient-form.tsx", "components/admin/create-user-form.tsx"]));
+    expect(clientComponents).toEqual(
+      expect.arrayContaining(["components/patients/patient-form.tsx", "components/admin/create-user-form.tsx"]),
+    );
   });
 
   it.each(clientComponents)("%s reaches no server-only module", (file) => {

@@ -84,7 +84,9 @@ describe("Validation accepts exactly the domain's values and names them when ref
 
   it("side-effect severities", () => {
     for (const severity of ADVERSE_EVENT_SEVERITIES) expect(adverseEventSchema.shape.severity.safeParse(severity).success).toBe(true);
-    expect(adverseEventSchema.shape.severity.safeParse("life-threatening").error?.issues[0].message).toBe("Choose mild, moderate or severe.");
+    expect(adverseEventSchema.shape.severity.safeParse("life-threatening").error?.issues[0].message).toBe(
+      "Choose mild, moderate or severe.",
+    );
   });
 
   it("a course ends as any status except active", () => {

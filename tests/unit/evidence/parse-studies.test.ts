@@ -18,6 +18,7 @@ const EXPECTED_IDS = [
   "memantine-rls-claims",
 ];
 
+// biome-ignore lint/suspicious/noExplicitAny: raw study JSON that the tests deliberately break in every way
 type RawStudy = Record<string, any>;
 function fileWith(change: (studies: RawStudy[]) => void): unknown {
   const copy = structuredClone(studiesFile) as { studies: RawStudy[] };
@@ -99,13 +100,19 @@ describe("parseStudyFile rejections name the study and the field", () => {
 
   it("a duplicate id", () => {
     const errors = errorsOf(fileWith((s) => s.push(structuredClone(byId(s, "younger-2013")))));
-    expect(errors).toEqual([expect.objectContaining({ studyId: "younger-2013", field: "id", message: expect.stringMatching(/duplicate/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ studyId: "younger-2013", field: "id", message: expect.stringMatching(/duplicate/) }),
+    ]);
   });
 
   it("a rate of 1.5", () => {
     const errors = errorsOf(fileWith((s) => (byId(s, "bruun-2024-final").responders.rate_by_arm.ldn = 1.5)));
     expect(errors).toEqual([
-      expect.objectContaining({ studyId: "bruun-2024-final", field: "responders.rate_by_arm.ldn", message: expect.stringMatching(/between 0 and 1/) }),
+      expect.objectContaining({
+        studyId: "bruun-2024-final",
+        field: "responders.rate_by_arm.ldn",
+        message: expect.stringMatching(/between 0 and 1/),
+      }),
     ]);
   });
 

@@ -14,7 +14,9 @@ function text(html: string): string {
 }
 
 describe("A corrected assessment in the patient's table", () => {
-  const html = renderToStaticMarkup(createElement(AssessmentTable, { assessments: [score("pain_nrs_0_10", "2026-06-01", 4, { corrections })] }));
+  const html = renderToStaticMarkup(
+    createElement(AssessmentTable, { assessments: [score("pain_nrs_0_10", "2026-06-01", 4, { corrections })] }),
+  );
 
   it("shows the current score and the latest correction with the score it replaced", () => {
     expect(text(html)).toContain("2026-06-01 Pain NRS 4");
@@ -22,7 +24,9 @@ describe("A corrected assessment in the patient's table", () => {
   });
 
   it("keeps the earlier corrections behind a disclosure, so all three scores can be read", () => {
-    expect(html).toMatch(/<details><summary>1 earlier correction<\/summary><ol reversed=""><li>corrected on 2026-06-02 09:30 UTC by Dr A, was score 6<\/li><\/ol><\/details>/);
+    expect(html).toMatch(
+      /<details><summary>1 earlier correction<\/summary><ol reversed=""><li>corrected on 2026-06-02 09:30 UTC by Dr A, was score 6<\/li><\/ol><\/details>/,
+    );
   });
 
   it("shows nothing extra for an assessment never corrected", () => {

@@ -20,7 +20,14 @@ describe("what a correction changed", () => {
   });
 
   it("keeps dates as ISO text, so an archive reads back as it was stored", () => {
-    const values = trackedValues("patient", { code: "P", birthYear: 1970, sex: "female", conditions: [], notes: null, archivedAt: new Date("2026-01-02T03:04:05Z") });
+    const values = trackedValues("patient", {
+      code: "P",
+      birthYear: 1970,
+      sex: "female",
+      conditions: [],
+      notes: null,
+      archivedAt: new Date("2026-01-02T03:04:05Z"),
+    });
     expect(values.archivedAt).toBe("2026-01-02T03:04:05.000Z");
   });
 });
@@ -58,11 +65,21 @@ describe("the corrections of a record", () => {
         { c1: "memantine from 2026-05-01" },
       ),
     ).toBe("corrected on 2026-06-03 10:00 UTC by Dr B, was course memantine from 2026-05-01; other item answers");
-    expect(describeCorrection("patient", { version: 3, changedAt, changedByName: "Dr B", changes: [{ field: "archivedAt", old: null, new: changedAt }] })).toBe(
-      "corrected on 2026-06-03 10:00 UTC by Dr B, was not archived",
-    );
-    expect(describeCorrection("patient", { version: 1, changedAt, changedByName: "Dr B", changes: [{ field: "notes", old: "sleeps badly", new: "" }] })).toBe(
-      "corrected on 2026-06-03 10:00 UTC by Dr B, was notes “sleeps badly”",
-    );
+    expect(
+      describeCorrection("patient", {
+        version: 3,
+        changedAt,
+        changedByName: "Dr B",
+        changes: [{ field: "archivedAt", old: null, new: changedAt }],
+      }),
+    ).toBe("corrected on 2026-06-03 10:00 UTC by Dr B, was not archived");
+    expect(
+      describeCorrection("patient", {
+        version: 1,
+        changedAt,
+        changedByName: "Dr B",
+        changes: [{ field: "notes", old: "sleeps badly", new: "" }],
+      }),
+    ).toBe("corrected on 2026-06-03 10:00 UTC by Dr B, was notes “sleeps badly”");
   });
 });

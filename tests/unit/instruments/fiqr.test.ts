@@ -54,7 +54,11 @@ describe("FIQR: a fully answered questionnaire", () => {
   });
 
   it("accepts whole numbers typed into a form as strings", () => {
-    const typed = answers(functionItems.map(String), overallItems.map((v) => ` ${v} `), symptomItems);
+    const typed = answers(
+      functionItems.map(String),
+      overallItems.map((v) => ` ${v} `),
+      symptomItems,
+    );
     const result = scoreFiqr(typed);
     expect(result.ok && result.total).toBeCloseTo(46 / 3 + 14 + 53 / 2, 12);
   });

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fiq, FIQ_SOURCE } from "@/lib/instruments/fiq";
 import { FIQR_DOMAINS, FIQR_ITEM_RANGE, FIQR_SOURCE, fiqr } from "@/lib/instruments/fiqr";
-import { IRLS_APPROXIMATE_MCID, IRLS_IMPORTANT_CHANGE_POINTS, IRLS_ITEM_RANGE, IRLS_SEVERITY_BANDS, IRLS_SOURCE, IRLS_TOTAL_RANGE, irls } from "@/lib/instruments/irls";
+import {
+  IRLS_APPROXIMATE_MCID,
+  IRLS_IMPORTANT_CHANGE_POINTS,
+  IRLS_ITEM_RANGE,
+  IRLS_SEVERITY_BANDS,
+  IRLS_SOURCE,
+  IRLS_TOTAL_RANGE,
+  irls,
+} from "@/lib/instruments/irls";
 import { painNrs } from "@/lib/instruments/pain-nrs";
 import { painVas } from "@/lib/instruments/pain-vas";
 import { PGIC_LABELS, PGIC_THRESHOLDS, pgic } from "@/lib/instruments/pgic";
@@ -12,6 +20,7 @@ import { FIQ_MCID, IMMPACT_PCT_REDUCTION } from "@/lib/instruments/published";
 const EVIDENCE = "/work/shared/evidence/instruments.json";
 
 describe.skipIf(!existsSync(EVIDENCE))("Published values match the evidence file", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: raw JSON from the evidence file; the assertions below check its shape
   const byId = (id: string): any => JSON.parse(readFileSync(EVIDENCE, "utf8")).instruments.find((i: { id: string }) => i.id === id);
 
   it("FIQR: source, item range, domains, MCID", () => {

@@ -24,21 +24,32 @@ const memantine = course({
   ],
 });
 const [fiqr] = buildProgress(
-  record([memantine], [score("fiqr", "2025-01-03", 60, { id: "b" }), score("fiqr", "2025-02-10", 52.5, { id: "m" }), score("fiqr", "2025-03-10", 45, { id: "l" })]),
+  record(
+    [memantine],
+    [
+      score("fiqr", "2025-01-03", 60, { id: "b" }),
+      score("fiqr", "2025-02-10", 52.5, { id: "m" }),
+      score("fiqr", "2025-03-10", 45, { id: "l" }),
+    ],
+  ),
 );
 
 describe("Axis and change wording", () => {
   it("labels the y axis with the unit, the range and which way is worse", () => {
     expect(axisLabel(fiqr)).toBe("FIQR, points (0–100, higher is worse)");
-    expect(axisLabel({ shortName: "Pain VAS", unitLabel: "mm", min: 0, max: 100, direction: "higher_is_worse" })).toBe("Pain VAS, mm (0–100, higher is worse)");
-    expect(axisLabel({ shortName: "PGIC", unitLabel: "", min: 1, max: 7, direction: "higher_is_worse" })).toBe("PGIC (1–7, higher is worse)");
+    expect(axisLabel({ shortName: "Pain VAS", unitLabel: "mm", min: 0, max: 100, direction: "higher_is_worse" })).toBe(
+      "Pain VAS, mm (0–100, higher is worse)",
+    );
+    expect(axisLabel({ shortName: "PGIC", unitLabel: "", min: 1, max: 7, direction: "higher_is_worse" })).toBe(
+      "PGIC (1–7, higher is worse)",
+    );
   });
 
   it("writes a change as signed points and percent", () => {
     expect(formatChange({ points: -12.5, percent: -25 }, "points")).toBe("−12.5 points (−25%)");
     expect(formatChange({ points: 2, percent: 40 }, "points")).toBe("+2 points (+40%)");
     expect(formatChange({ points: 3, percent: null }, "points")).toBe("+3 points");
-    expect(formatChange({ points: -7.5, percent: ((-7.5) * 100) / 60 }, "mm")).toBe("−7.5 mm (−12.5%)");
+    expect(formatChange({ points: -7.5, percent: (-7.5 * 100) / 60 }, "mm")).toBe("−7.5 mm (−12.5%)");
   });
 
   it("says worse in words when a higher-is-worse score rises", () => {
@@ -97,6 +108,12 @@ describe("The table beneath the chart", () => {
   it("marks a chosen baseline as chosen", () => {
     const chosen = { ...memantine, chosenBaselines: { fiqr: "b" } };
     const [p] = buildProgress(record([chosen], [score("fiqr", "2025-01-03", 60, { id: "b" }), score("fiqr", "2025-01-10", 58)]));
-    expect(progressTableRows(p).map((r) => r.notes)).toEqual([["baseline (chosen)"], ["memantine 20 mg/day started"], ["memantine dose changed to 10 mg/day"], ["memantine dose changed to 5 mg/day"], ["memantine stopped"]]);
+    expect(progressTableRows(p).map((r) => r.notes)).toEqual([
+      ["baseline (chosen)"],
+      ["memantine 20 mg/day started"],
+      ["memantine dose changed to 10 mg/day"],
+      ["memantine dose changed to 5 mg/day"],
+      ["memantine stopped"],
+    ]);
   });
 });

@@ -61,7 +61,11 @@ describe("Progress view, IRLS: the response by points, the severity band beside 
   // matched "much improved"; the lower end is used) and the bands from the published table.
   const evidence = "/work/shared/evidence/instruments.json";
   const threshold = existsSync(evidence)
-    ? Math.min(...JSON.parse(readFileSync(evidence, "utf8")).instruments.find((i: { id: string }) => i.id === "irls").mcid.values_points.map(Math.abs))
+    ? Math.min(
+        ...JSON.parse(readFileSync(evidence, "utf8"))
+          .instruments.find((i: { id: string }) => i.id === "irls")
+          .mcid.values_points.map(Math.abs),
+      )
     : 9;
   const memantineForRls = course({ id: "c-rls", drug: "memantine", startDate: "2025-01-10", indication: "restless legs syndrome" });
   const irlsHtml = (baseline: number, latest: number) =>
@@ -71,7 +75,9 @@ describe("Progress view, IRLS: the response by points, the severity band beside 
     const html = irlsHtml(10, 11);
     expect(11 - 10).toBeLessThan(threshold);
     expect(html).toContain("Change from baseline: +1 points (+10%) — score rose: worse");
-    expect(html).toContain(`<p class="trend-stable"><span aria-hidden="true">→ </span>No important change (less than ${threshold} points either way)</p>`);
+    expect(html).toContain(
+      `<p class="trend-stable"><span aria-hidden="true">→ </span>No important change (less than ${threshold} points either way)</p>`,
+    );
     expect(html).toContain("Severity: mild → moderate");
     expect(html).not.toMatch(/Worsened/);
   });
@@ -80,14 +86,18 @@ describe("Progress view, IRLS: the response by points, the severity band beside 
     const html = irlsHtml(20, 11);
     expect(11 - 20).toBe(-threshold);
     expect(html).toContain("Change from baseline: −9 points (−45%) — score fell: better");
-    expect(html).toMatch(/<p class="trend-improving"><span aria-hidden="true">↓ <\/span>Meaningful improvement \(fell 9 or more points; approximate threshold\)<\/p>/);
+    expect(html).toMatch(
+      /<p class="trend-improving"><span aria-hidden="true">↓ <\/span>Meaningful improvement \(fell 9 or more points; approximate threshold\)<\/p>/,
+    );
     expect(html).toContain("Severity: moderate (same band)");
     expect(html).toMatch(/Source: Approximate MCID: a fall of 9–11 points .*authors and journal not verified/);
   });
 
   it("11 → 20: +9 points is worsening by the product's mirror rule, and says so", () => {
     const html = irlsHtml(11, 20);
-    expect(html).toMatch(/<p class="trend-worsening"><span aria-hidden="true">↑ <\/span>Worsened \(rose 9 or more points; this product&#x27;s mirror of the improvement threshold\)<\/p>/);
+    expect(html).toMatch(
+      /<p class="trend-worsening"><span aria-hidden="true">↑ <\/span>Worsened \(rose 9 or more points; this product&#x27;s mirror of the improvement threshold\)<\/p>/,
+    );
     expect(html).toContain("mirrored for worsening (product rule)");
   });
 });

@@ -47,7 +47,13 @@ describe("Progress lists each scored instrument once, in a fixed order", () => {
   });
 
   it("carries the instrument's name, unit and range for the axes", () => {
-    expect(of(buildProgress(patient), "fiqr")).toMatchObject({ shortName: "FIQR", unitLabel: "points", min: 0, max: 100, direction: "higher_is_worse" });
+    expect(of(buildProgress(patient), "fiqr")).toMatchObject({
+      shortName: "FIQR",
+      unitLabel: "points",
+      min: 0,
+      max: 100,
+      direction: "higher_is_worse",
+    });
   });
 
   it("describes each course with its drug, target dose and dose changes", () => {
@@ -124,7 +130,12 @@ describe("IRLS 25 → 15: a fall of 10 points", () => {
 describe("PGIC is a rating of change: classified by its own value, with no baseline", () => {
   it("PGIC 2 is much improved: a moderate improvement", () => {
     const pgic = of(buildProgress(patient), "pgic");
-    expect(pgic.summary).toMatchObject({ baseline: null, change: null, latest: { takenOn: "2025-03-10", total: 2 }, courseLabel: "memantine 20 mg/day" });
+    expect(pgic.summary).toMatchObject({
+      baseline: null,
+      change: null,
+      latest: { takenOn: "2025-03-10", total: 2 },
+      courseLabel: "memantine 20 mg/day",
+    });
     expect(pgic.summary.category).toEqual(classifyPgic(2));
     expect(pgic.summary.category?.label).toBe("Moderate improvement (PGIC 2: much improved)");
     expect(pgic.points.every((p) => !p.isBaseline && p.change === null)).toBe(true);
@@ -138,11 +149,23 @@ describe("PGIC is a rating of change: classified by its own value, with no basel
 });
 
 describe("Which course the summary follows", () => {
-  const old = course({ id: "c-old", drug: "pregabalin", startDate: "2024-06-01", endDate: "2024-09-01", status: "stopped", targetDose: 300 });
+  const old = course({
+    id: "c-old",
+    drug: "pregabalin",
+    startDate: "2024-06-01",
+    endDate: "2024-09-01",
+    status: "stopped",
+    targetDose: 300,
+  });
   const current = course({ id: "c-new", drug: "memantine", startDate: "2025-01-10" });
 
   it("prefers the active course", () => {
-    const scores = [score("fiqr", "2024-05-20", 70), score("fiqr", "2024-08-20", 62), score("fiqr", "2025-01-03", 60), score("fiqr", "2025-03-10", 45)];
+    const scores = [
+      score("fiqr", "2024-05-20", 70),
+      score("fiqr", "2024-08-20", 62),
+      score("fiqr", "2025-01-03", 60),
+      score("fiqr", "2025-03-10", 45),
+    ];
     const fiqr = of(buildProgress(record([current, old], scores)), "fiqr");
     expect(fiqr.summary).toMatchObject({ courseId: "c-new", baseline: { total: 60 }, latest: { total: 45 } });
     expect(fiqr.courses.map((c) => c.id)).toEqual(["c-old", "c-new"]);
@@ -167,7 +190,13 @@ describe("Which course the summary follows", () => {
     const chosen = { ...current, chosenBaselines: { fiqr: "chosen" } };
     const scores = [score("fiqr", "2024-12-01", 64, { id: "chosen" }), score("fiqr", "2025-01-03", 60)];
     const fiqr = of(buildProgress(record([chosen], scores)), "fiqr");
-    expect(fiqr.summary).toMatchObject({ baseline: { takenOn: "2024-12-01", total: 64 }, baselineChosen: true, latest: null, change: null, category: null });
+    expect(fiqr.summary).toMatchObject({
+      baseline: { takenOn: "2024-12-01", total: 64 },
+      baselineChosen: true,
+      latest: null,
+      change: null,
+      category: null,
+    });
     expect(fiqr.points.map((p) => p.isBaseline)).toEqual([true, false]);
     // A score between the chosen baseline and the start is not a follow-up of the course: no change shown.
     expect(fiqr.points[1].change).toBeNull();
@@ -188,7 +217,10 @@ describe("Which course the summary follows", () => {
   });
 
   it("a baseline of 0 gives points but no percent, and is not classifiable", () => {
-    const nrs = of(buildProgress(record([current], [score("pain_nrs_0_10", "2025-01-03", 0), score("pain_nrs_0_10", "2025-02-03", 3)])), "pain_nrs_0_10");
+    const nrs = of(
+      buildProgress(record([current], [score("pain_nrs_0_10", "2025-01-03", 0), score("pain_nrs_0_10", "2025-02-03", 3)])),
+      "pain_nrs_0_10",
+    );
     expect(nrs.summary.change).toEqual({ points: 3, percent: null });
     expect(nrs.summary.category?.key).toBe("not_classifiable");
   });

@@ -18,7 +18,11 @@ describe("Baseline of a course: the clinician's choice comes first", () => {
   it("uses the chosen assessment even when a later one precedes the start", () => {
     const early = score("fiqr", "2024-12-01", 64, { id: "early" });
     const late = score("fiqr", "2025-01-05", 60, { id: "late" });
-    expect(baselineOf({ ...none, chosenBaselines: { fiqr: "early" } }, [early, late])).toMatchObject({ score: early, chosen: true, total: 64 });
+    expect(baselineOf({ ...none, chosenBaselines: { fiqr: "early" } }, [early, late])).toMatchObject({
+      score: early,
+      chosen: true,
+      total: 64,
+    });
   });
 
   it("ignores a choice made for another instrument", () => {
@@ -89,7 +93,10 @@ describe("Follow-ups: each with its weeks on treatment, change from baseline and
   });
 
   it("gives each its change in points and %, unrounded, and its category by the instrument's rule", () => {
-    expect(timeline.followUps.map((f) => f.change)).toEqual([{ points: -8, percent: ((52 - 60) * 100) / 60 }, { points: -15, percent: -25 }]);
+    expect(timeline.followUps.map((f) => f.change)).toEqual([
+      { points: -8, percent: ((52 - 60) * 100) / 60 },
+      { points: -15, percent: -25 },
+    ]);
     expect(timeline.followUps.map((f) => f.percentReduction)).toEqual([percentReduction(60, 52), 25]);
     expect(timeline.followUps.map((f) => f.category.key)).toEqual(["no_important_change", "meaningful"]);
     expect(timeline.latest?.category).toEqual(classifyResponse("fiqr", 60, 45));
@@ -107,13 +114,27 @@ describe("Follow-ups: each with its weeks on treatment, change from baseline and
   });
 
   it("has none without a baseline, and none when every score is on or before the start", () => {
-    expect(ok(courseTimeline(none, "fiqr", [score("fiqr", "2025-02-07", 52)]))).toMatchObject({ baseline: null, followUps: [], latest: null });
-    expect(ok(courseTimeline(none, "fiqr", [score("fiqr", start, 52)]))).toMatchObject({ baseline: { total: 52 }, followUps: [], latest: null });
+    expect(ok(courseTimeline(none, "fiqr", [score("fiqr", "2025-02-07", 52)]))).toMatchObject({
+      baseline: null,
+      followUps: [],
+      latest: null,
+    });
+    expect(ok(courseTimeline(none, "fiqr", [score("fiqr", start, 52)]))).toMatchObject({
+      baseline: { total: 52 },
+      followUps: [],
+      latest: null,
+    });
   });
 
   it("a baseline of 0 gives points but no percent, and is not classifiable", () => {
-    const zero = ok(courseTimeline(none, "pain_nrs_0_10", [score("pain_nrs_0_10", "2025-01-03", 0), score("pain_nrs_0_10", "2025-02-03", 3)]));
-    expect(zero.latest).toMatchObject({ change: { points: 3, percent: null }, percentReduction: null, category: { key: "not_classifiable" } });
+    const zero = ok(
+      courseTimeline(none, "pain_nrs_0_10", [score("pain_nrs_0_10", "2025-01-03", 0), score("pain_nrs_0_10", "2025-02-03", 3)]),
+    );
+    expect(zero.latest).toMatchObject({
+      change: { points: 3, percent: null },
+      percentReduction: null,
+      category: { key: "not_classifiable" },
+    });
   });
 });
 
@@ -128,8 +149,17 @@ describe("PGIC rates change itself: no baseline, every rating on treatment is a 
 
 describe("Unreadable data is reported, not guessed", () => {
   it("names a start date or score date that is not a calendar date, or a total that is not a number", () => {
-    expect(courseTimeline({ ...none, startDate: "2024-13-01" }, "fiqr", [])).toMatchObject({ ok: false, problem: expect.stringMatching(/2024-13-01/) });
-    expect(courseTimeline(none, "fiqr", [score("fiqr", "yesterday", 5)])).toMatchObject({ ok: false, problem: expect.stringMatching(/yesterday/) });
-    expect(courseTimeline(none, "fiqr", [score("fiqr", start, Number.NaN)])).toMatchObject({ ok: false, problem: expect.stringMatching(/numeric/) });
+    expect(courseTimeline({ ...none, startDate: "2024-13-01" }, "fiqr", [])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/2024-13-01/),
+    });
+    expect(courseTimeline(none, "fiqr", [score("fiqr", "yesterday", 5)])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/yesterday/),
+    });
+    expect(courseTimeline(none, "fiqr", [score("fiqr", start, Number.NaN)])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/numeric/),
+    });
   });
 });

@@ -21,13 +21,19 @@ const hostileScalar = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
 );
-const hostileValue = fc.oneof(hostileScalar, fc.array(hostileScalar, { maxLength: 3 }), fc.dictionary(fc.string(), hostileScalar, { maxKeys: 3 }));
+const hostileValue = fc.oneof(
+  hostileScalar,
+  fc.array(hostileScalar, { maxLength: 3 }),
+  fc.dictionary(fc.string(), hostileScalar, { maxKeys: 3 }),
+);
 
 describe("scorers never crash and always explain a refusal", () => {
   for (const id of instrumentIds) {
     const instrument = getInstrument(id)!;
     const keys = instrument.items.map((i) => i.key);
-    const items = fc.dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string()) : fc.string(), hostileValue, { maxKeys: keys.length + 3 });
+    const items = fc.dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string()) : fc.string(), hostileValue, {
+      maxKeys: keys.length + 3,
+    });
 
     it(`${instrument.shortName}: any input gives a score in range or errors with messages`, () => {
       fc.assert(
@@ -59,7 +65,15 @@ describe("scorers never crash and always explain a refusal", () => {
 });
 
 describe("input validators refuse hostile input with a named field, never by crashing", () => {
-  const schemas = { patientSchema, startCourseSchema, doseChangeSchema, endCourseSchema, adverseEventSchema, assessmentEnvelopeSchema, patientFiltersSchema };
+  const schemas = {
+    patientSchema,
+    startCourseSchema,
+    doseChangeSchema,
+    endCourseSchema,
+    adverseEventSchema,
+    assessmentEnvelopeSchema,
+    patientFiltersSchema,
+  };
   for (const [name, schema] of Object.entries(schemas)) {
     it(name, () => {
       const shape = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
@@ -77,10 +91,13 @@ describe("input validators refuse hostile input with a named field, never by cra
 
   it("the study file parser reports problems for any JSON, never throws", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ studies: fc.array(fc.dictionary(fc.string(), hostileValue), { maxLength: 3 }) })), (json) => {
-        const result = parseStudyFile(json);
-        if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ studies: fc.array(fc.dictionary(fc.string(), hostileValue), { maxLength: 3 }) })),
+        (json) => {
+          const result = parseStudyFile(json);
+          if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -18,7 +18,9 @@ describe("the client's address for the audit trail and the sign-in limit", () =>
     });
 
     it("cannot be rotated by changing X-Forwarded-For, so the per-address limit holds", () => {
-      const seen = new Set(["9.9.9.1", "9.9.9.2", "not-an-ip"].map((spoof) => clientAddressOf(fromSocket("198.51.100.7", spoof), none, true)));
+      const seen = new Set(
+        ["9.9.9.1", "9.9.9.2", "not-an-ip"].map((spoof) => clientAddressOf(fromSocket("198.51.100.7", spoof), none, true)),
+      );
       expect([...seen]).toEqual(["198.51.100.7"]);
     });
 
@@ -67,9 +69,12 @@ describe("the client's address for the audit trail and the sign-in limit", () =>
   });
 
   describe("what is stored is always a valid, short IP address", () => {
-    it.each(["", "   ", "localhost", "1.2.3", "1.2.3.4.5", "999.1.1.1", "::gg", `${"1:".repeat(30)}1`, "1.2.3.4%eth0"])("refuses %j", (raw) => {
-      expect(normalizeAddress(raw)).toBeNull();
-    });
+    it.each(["", "   ", "localhost", "1.2.3", "1.2.3.4.5", "999.1.1.1", "::gg", `${"1:".repeat(30)}1`, "1.2.3.4%eth0"])(
+      "refuses %j",
+      (raw) => {
+        expect(normalizeAddress(raw)).toBeNull();
+      },
+    );
     it("accepts IPv4 and IPv6 addresses, trimmed", () => {
       expect(normalizeAddress(" 203.0.113.20 ")).toBe("203.0.113.20");
       expect(normalizeAddress("2001:DB8::1")).toBe("2001:db8::1");

@@ -13,11 +13,15 @@ describe("a server action from another origin is refused by the proxy (403, not 
 
   it("accepts a POST from this site, directly or behind a proxy that sets X-Forwarded-Host", () => {
     expect(refused("POST", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" })).toBe(false);
-    expect(refused("POST", { origin: "https://yardstick.example.org", host: "127.0.0.1:3000", "x-forwarded-host": "yardstick.example.org" })).toBe(false);
+    expect(
+      refused("POST", { origin: "https://yardstick.example.org", host: "127.0.0.1:3000", "x-forwarded-host": "yardstick.example.org" }),
+    ).toBe(false);
   });
 
   it("compares with X-Forwarded-Host when a proxy sets it, as Next.js does", () => {
-    expect(refused("POST", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "x-forwarded-host": "yardstick.example.org" })).toBe(true);
+    expect(refused("POST", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "x-forwarded-host": "yardstick.example.org" })).toBe(
+      true,
+    );
   });
 
   it("leaves reads, and requests without Origin (not a browser's cross-site request), to Next.js", () => {

@@ -10,7 +10,11 @@ export default async function NewPatientPage() {
   return (
     <>
       <h1>Add a patient to {user.team.name}</h1>
-      <PatientForm action={createPatientAction} initial={{ code: "", birthYear: "", sex: "", conditions: [], notes: null }} submitLabel="Add patient" />
+      <PatientForm
+        action={createPatientAction}
+        initial={{ code: "", birthYear: "", sex: "", conditions: [], notes: null }}
+        submitLabel="Add patient"
+      />
     </>
   );
 }

@@ -29,7 +29,10 @@ function envelope(formData: FormData) {
 function withItemFieldNames(state: FormState): FormState {
   if (!state.fieldErrors) return state;
   const known = new Set(["instrumentId", "takenOn", "courseId", "total", "version"]);
-  return { ...state, fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([k, v]) => [known.has(k) ? k : `${ITEM_PREFIX}${k}`, v])) };
+  return {
+    ...state,
+    fieldErrors: Object.fromEntries(Object.entries(state.fieldErrors).map(([k, v]) => [known.has(k) ? k : `${ITEM_PREFIX}${k}`, v])),
+  };
 }
 
 export async function recordAssessmentAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
@@ -44,7 +47,12 @@ export async function recordAssessmentAction(patientId: string, _state: FormStat
   return { ...withItemFieldNames(state), values: echoValues(formData) };
 }
 
-export async function updateAssessmentAction(patientId: string, assessmentId: string, _state: FormState, formData: FormData): Promise<FormState> {
+export async function updateAssessmentAction(
+  patientId: string,
+  assessmentId: string,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   if (argumentsAreMalformed({ ids: [patientId, assessmentId], formData })) return MALFORMED_REQUEST;
   const state = await runFormAction(async (user) => {
     const { takenOn, courseId } = envelope(formData);

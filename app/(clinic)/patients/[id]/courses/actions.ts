@@ -8,21 +8,33 @@ import type { FormState } from "@/lib/actions/form-state";
 import { chooseBaseline, endCourse, recordAdverseEvent, recordDoseChange, startCourse } from "@/lib/data/course-writes";
 import { adverseEventSchema, doseChangeSchema, endCourseSchema, startCourseSchema } from "@/lib/validation/course";
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")));
+const fields = (formData: FormData) =>
+  Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")));
 
 export async function startCourseAction(patientId: string, _state: FormState, formData: FormData): Promise<FormState> {
   if (argumentsAreMalformed({ ids: [patientId], formData })) return MALFORMED_REQUEST;
   let courseId: string | undefined;
   const raw = fields(formData);
   const state = await runFormAction(async (user) => {
-    const input = startCourseSchema.parse({ ...raw, drug: raw.drug === "other" ? raw.otherDrug : raw.drug, startingDose: raw.startingDose || undefined });
+    const input = startCourseSchema.parse({
+      ...raw,
+      drug: raw.drug === "other" ? raw.otherDrug : raw.drug,
+      startingDose: raw.startingDose || undefined,
+    });
     courseId = (await startCourse(user, patientId, input)).id;
   });
   if (!state.error && courseId) redirect(`/patients/${patientId}/courses/${courseId}`);
   return { ...state, values: echoValues(formData) };
 }
 
-function courseAction(run: (user: Parameters<Parameters<typeof runFormAction>[0]>[0], courseId: string, raw: Record<string, FormDataEntryValue>) => Promise<void>, done: string) {
+function courseAction(
+  run: (
+    user: Parameters<Parameters<typeof runFormAction>[0]>[0],
+    courseId: string,
+    raw: Record<string, FormDataEntryValue>,
+  ) => Promise<void>,
+  done: string,
+) {
   return async (patientId: string, courseId: string, formData: FormData): Promise<FormState> => {
     if (argumentsAreMalformed({ ids: [patientId, courseId], formData })) return MALFORMED_REQUEST;
     const state = await runFormAction(async (user) => run(user, courseId, fields(formData)));

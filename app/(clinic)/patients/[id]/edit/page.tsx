@@ -16,11 +16,22 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
       <h1>Edit patient {patient.code}</h1>
       <PatientForm
         action={updatePatientAction.bind(null, patient.id)}
-        initial={{ code: patient.code, birthYear: patient.birthYear, sex: patient.sex, conditions: patient.conditions, notes: patient.notes, version: patient.version }}
+        initial={{
+          code: patient.code,
+          birthYear: patient.birthYear,
+          sex: patient.sex,
+          conditions: patient.conditions,
+          notes: patient.notes,
+          version: patient.version,
+        }}
         submitLabel="Save changes"
       />
       <h2>{patient.archivedAt ? "Restore" : "Archive"}</h2>
-      <ArchivePatientForm action={archivePatientAction.bind(null, patient.id)} archived={patient.archivedAt !== null} version={patient.version} />
+      <ArchivePatientForm
+        action={archivePatientAction.bind(null, patient.id)}
+        archived={patient.archivedAt !== null}
+        version={patient.version}
+      />
     </>
   );
 }

@@ -8,7 +8,13 @@ import { recordAssessmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Record an assessment" };
 
-export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ instrument?: string }> }) {
+export default async function NewAssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ instrument?: string }>;
+}) {
   const user = await requirePageUser("patient:write");
   const { id } = await params;
   const { instrument } = await searchParams;

@@ -26,7 +26,8 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const today = todayIso();
   const units = DOSE_UNITS.map((u) => ({ value: u, label: u }));
   const instrumentsScored = [...new Set(record.assessments.map((a) => a.instrumentId))];
-  const bind = <A extends (p: string, c: string, ...rest: never[]) => unknown>(fn: A) => fn.bind(null, record.patient.id, course.id) as never;
+  const bind = <A extends (p: string, c: string, ...rest: never[]) => unknown>(fn: A) =>
+    fn.bind(null, record.patient.id, course.id) as never;
 
   return (
     <>
@@ -84,7 +85,12 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
               fields={[
                 { name: "occurredOn", label: "Date", kind: "date", max: today },
                 { name: "event", label: "Side effect", kind: "text", hint: "e.g. dizziness, headache, vivid dreams" },
-                { name: "severity", label: "Severity", kind: "select", options: ADVERSE_EVENT_SEVERITIES.map((s) => ({ value: s, label: s })) },
+                {
+                  name: "severity",
+                  label: "Severity",
+                  kind: "select",
+                  options: ADVERSE_EVENT_SEVERITIES.map((s) => ({ value: s, label: s })),
+                },
                 { name: "notes", label: "Notes (optional)", kind: "text" },
               ]}
             />
@@ -115,7 +121,10 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                     kind: "select",
                     options: record.assessments
                       .filter((a) => a.takenOn <= course.startDate)
-                      .map((a) => ({ value: a.id, label: `${getInstrument(a.instrumentId)?.shortName} ${formatScore(a.totalScore)} on ${a.takenOn}` })),
+                      .map((a) => ({
+                        value: a.id,
+                        label: `${getInstrument(a.instrumentId)?.shortName} ${formatScore(a.totalScore)} on ${a.takenOn}`,
+                      })),
                   },
                 ]}
               />

@@ -21,13 +21,11 @@ export default async function EditAssessmentPage({ params }: { params: Promise<{
       <h1>Correct an assessment for {record.patient.code}</h1>
       <p className="muted">
         Entered by {assessment.enteredByName} on {assessment.createdAt.toISOString().slice(0, 10)}
-        {assessment.updatedAt.getTime() !== assessment.createdAt.getTime() && `; last changed ${assessment.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}.
+        {assessment.updatedAt.getTime() !== assessment.createdAt.getTime() &&
+          `; last changed ${assessment.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
+        .
       </p>
-      <CorrectionHistory
-        recordType="assessment"
-        corrections={assessment.corrections}
-        labels={courseLabels(record.courses)}
-      />
+      <CorrectionHistory recordType="assessment" corrections={assessment.corrections} labels={courseLabels(record.courses)} />
       <AssessmentForm
         action={updateAssessmentAction.bind(null, record.patient.id, assessment.id)}
         today={todayIso()}
