@@ -1,3 +1,4 @@
+import "server-only";
 import { clientAddressOf, trustedProxiesFromEnv } from "@/lib/http/peer-header";
 
 /**

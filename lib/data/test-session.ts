@@ -1,3 +1,4 @@
+import "server-only";
 // The one seam the integration tests use to call server actions as a given user: outside a Next.js
 // request there are no cookies for next-auth to read. The user is still loaded from the (real) test
 // database by getSessionUser, so deactivation and memberships apply as in the app. Only honoured
