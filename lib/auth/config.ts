@@ -18,6 +18,15 @@ class SignInLocked extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   pages: { signIn: "/login" },
+  logger: {
+    // A refused sign-in is an expected answer, already in the audit trail: not an error with a stack
+    // trace in the server log. Other errors are logged by name and message only, never their details.
+    error(error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth][error] ${type}: ${error.message}`);
+    },
+  },
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 60 },
   providers: [
     Credentials({
