@@ -4,7 +4,7 @@ import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./type
 export type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
 
 /** Reads one answer: null, undefined and blank strings are "missing"; anything that is not a finite number is "invalid". */
-export function readValue(raw: unknown): ReadValue {
+function readValue(raw: unknown): ReadValue {
   if (isBlank(raw)) return { kind: "missing" };
   const value = readDecimal(raw);
   return value === undefined ? { kind: "invalid" } : { kind: "number", value };
@@ -12,11 +12,11 @@ export function readValue(raw: unknown): ReadValue {
 
 export type Range = { min: number; max: number; wholeNumbers: boolean };
 
-export function isInRange(value: number, range: Range): boolean {
+function isInRange(value: number, range: Range): boolean {
   return value >= range.min && value <= range.max && (!range.wholeNumbers || Number.isInteger(value));
 }
 
-export function describeRange(range: Range): string {
+function describeRange(range: Range): string {
   return `${range.wholeNumbers ? "a whole number" : "a number"} from ${range.min} to ${range.max}`;
 }
 
@@ -28,7 +28,7 @@ export function scoreSingleValue(shortName: string, range: Range, raw: unknown):
   return { ok: true, total: read.value };
 }
 
-export function fail(field: string, message: string): ScoreResult {
+function fail(field: string, message: string): ScoreResult {
   return { ok: false, errors: [{ field, message }] };
 }
 
