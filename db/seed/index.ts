@@ -8,7 +8,7 @@ import { synthesiseScore } from "./item-answers";
 import { loadStudies } from "./studies";
 import { syntheticPatients } from "./synthetic-patients";
 
-export type SeedSummary = { studies: number; patientsCreated: number; usersCreated: number };
+type SeedSummary = { studies: number; patientsCreated: number; usersCreated: number };
 
 /**
  * Demo teams, users and synthetic patients, plus the published studies. Running it again changes

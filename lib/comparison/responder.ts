@@ -6,7 +6,7 @@ import { formatWeeks } from "./format";
 import { compareFigures } from "./position";
 import type { PatientChange, ResponderAssessment } from "./types";
 
-export type ResponderRule =
+type ResponderRule =
   | {
       kind: "percent-reduction-above";
       instruments: readonly InstrumentId[];

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError,
 import { requireUser } from "@/lib/data/session";
 import type { SessionUser } from "@/lib/data/session-user";
 
-export type FieldErrors = Record<string, string>;
+type FieldErrors = Record<string, string>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};

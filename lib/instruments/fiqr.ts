@@ -56,8 +56,6 @@ export const FIQR_DOMAINS = [
   },
 ] as const;
 
-export type FiqrDomainId = (typeof FIQR_DOMAINS)[number]["id"];
-
 const FIQR_ITEMS: InstrumentItem[] = FIQR_DOMAINS.flatMap((domain) =>
   domain.itemLabels.map((label, index) => ({
     key: `${domain.id}_${index + 1}`,

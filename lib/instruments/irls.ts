@@ -8,7 +8,7 @@ const IRLS_CITATION = "IRLS Study Group, Sleep Med 2003";
 export const IRLS_ITEM_RANGE = { min: 0, max: 4 } as const;
 export const IRLS_TOTAL_RANGE = { min: 0, max: 40 } as const;
 
-export type IrlsSeverityBand = { label: string; min: number; max: number };
+type IrlsSeverityBand = { label: string; min: number; max: number };
 
 /** Published severity bands of the total (source: IRLS_SOURCE). */
 export const IRLS_SEVERITY_BANDS: readonly IrlsSeverityBand[] = [

@@ -1,7 +1,7 @@
 import { isBlank, readDecimal } from "@/lib/validation/decimal";
 import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./types";
 
-export type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
+type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
 
 /** Reads one answer: null, undefined and blank strings are "missing"; anything that is not a finite number is "invalid". */
 function readValue(raw: unknown): ReadValue {
@@ -37,7 +37,7 @@ function itemName(item: InstrumentItem): string {
   return `Item ${number} "${item.label}"`;
 }
 
-export type ItemResponses = { responses: Record<string, number | null>; errors: FieldError[] };
+type ItemResponses = { responses: Record<string, number | null>; errors: FieldError[] };
 
 /**
  * Reads item-level answers (whole numbers within each item's range). Unknown keys are refused.

@@ -44,7 +44,7 @@ export type ProgressPoint = {
   change: ScoreChange | null;
 };
 
-export type ProgressDoseChange = { changedOn: string; dose: number; unit: string; label: string };
+type ProgressDoseChange = { changedOn: string; dose: number; unit: string; label: string };
 
 export type ProgressCourse = {
   id: string;
