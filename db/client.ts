@@ -8,10 +8,10 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = "postgres" | "pglite";
 export type OpenDatabase = { db: Database; kind: DatabaseKind; close: () => Promise<void>; label: string };
 
-export const DEFAULT_DATA_DIR = ".data/pglite";
+const DEFAULT_DATA_DIR = ".data/pglite";
 
 /** The embedded database's folder: YARDSTICK_DATA_DIR, or .data/pglite beside the project. */
-export function pgliteDirectory(): string {
+function pgliteDirectory(): string {
   return path.resolve(process.env.YARDSTICK_DATA_DIR ?? DEFAULT_DATA_DIR);
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { OpenDatabase } from "./client";
 
-export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 /** Applies the committed drizzle-kit migrations that this database has not seen yet. */
 export async function applyMigrations(open: OpenDatabase, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {

@@ -2,8 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis, type DotItemDotProps } from "recharts";
 
-export type ScoreTrendPoint = { takenOn: string; total: number; isBaseline: boolean };
-export type ScoreTrendCourse = {
+type ScoreTrendPoint = { takenOn: string; total: number; isBaseline: boolean };
+type ScoreTrendCourse = {
   id: string;
   drug: string;
   label: string;
@@ -12,7 +12,7 @@ export type ScoreTrendCourse = {
   doseChanges: readonly { changedOn: string; label: string }[];
 };
 
-export type ScoreTrendChartProps = {
+type ScoreTrendChartProps = {
   /** Names the series, e.g. "FIQR". */
   seriesName: string;
   /** The y axis title with its unit, e.g. "FIQR, points (0–100, higher is worse)". */

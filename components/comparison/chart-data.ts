@@ -6,7 +6,7 @@ import { getInstrument } from "@/lib/instruments";
 import type { ChartArm, ChartPatientPoint, ComparisonChartProps } from "./comparison-chart";
 
 /** "Change from baseline (NRS points)" for a raw-change trial, "Reduction from baseline (%)" for a % trial. */
-export function yAxisLabel(result: ComparisonResult): string {
+function yAxisLabel(result: ComparisonResult): string {
   if (result.metric === "percent-reduction") return "Reduction from baseline (%)";
   const instrument = getInstrument(result.outcome.instrument);
   const unit = instrument ? `${instrument.shortName.replace(/^Pain /, "")} ${instrument.unitLabel}` : "points on the trial's scale";

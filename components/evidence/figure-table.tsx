@@ -1,6 +1,6 @@
 import { fieldLabel, formatValue } from "./figures";
 
-export type FigureRow = { label: string; value: string };
+type FigureRow = { label: string; value: string };
 
 /**
  * Rows for the fields present in a published object, in the order of `labels`, then any field the page

@@ -3,7 +3,7 @@ import { formatFigure, isVerified, NOT_REPORTED, shownEvidenceLevel, studySize, 
 import { fieldLabel, formatValue } from "./figures";
 
 // Study fields shown in their own sections of the study page (outcomes, responders, citation, notes).
-export const SECTION_FIELDS = new Set([
+const SECTION_FIELDS = new Set([
   "id",
   "citation",
   "doi",
@@ -38,7 +38,7 @@ const FACT_LABELS: Record<string, string> = {
 
 // Counts and durations of a study found only in the source material are part of its unverified claim.
 const CLAIMED_FIGURES = new Set(["n_total", "n_per_arm", "lost_to_follow_up", "duration_weeks"]);
-export const UNVERIFIED_FIGURE = "unverified claim (no figure shown)";
+const UNVERIFIED_FIGURE = "unverified claim (no figure shown)";
 
 function factValue(study: Study, key: string): string {
   if (!isVerified(study) && CLAIMED_FIGURES.has(key)) return UNVERIFIED_FIGURE;

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "./field";
 
-export type SimpleField =
+type SimpleField =
   | { name: string; label: string; kind: "text" | "date" | "decimal"; hint?: string; defaultValue?: string; max?: string }
   | { name: string; label: string; kind: "select"; options: { value: string; label: string }[]; hint?: string; defaultValue?: string }
   | { name: string; kind: "hidden"; value: string };

@@ -144,7 +144,7 @@ function ScoreTable({ progress }: { progress: InstrumentProgress }) {
   );
 }
 
-export type InstrumentProgressProps = { progress: InstrumentProgress };
+type InstrumentProgressProps = { progress: InstrumentProgress };
 
 /** One instrument's scores over time: chart and summary side by side, the table equivalent beneath. */
 export function InstrumentProgressSection({ progress }: InstrumentProgressProps) {

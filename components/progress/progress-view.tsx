@@ -2,7 +2,7 @@ import type { PatientDetail } from "@/lib/data/patients";
 import { buildProgress } from "@/lib/progress/progress";
 import { InstrumentProgressSection } from "./instrument-progress";
 
-export type ProgressViewProps = { record: Pick<PatientDetail, "courses" | "assessments"> };
+type ProgressViewProps = { record: Pick<PatientDetail, "courses" | "assessments"> };
 
 /** Every instrument the patient has scores for, each with its chart, change from baseline and table. */
 export function ProgressView({ record }: ProgressViewProps) {

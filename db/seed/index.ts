@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { adverseEvents, assessments, doseChanges, patients, teamMemberships, teams, treatmentCourses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +8,7 @@ import { synthesiseScore } from "./item-answers";
 import { loadStudies } from "./studies";
 import { syntheticPatients } from "./synthetic-patients";
 
-export type SeedSummary = { studies: number; patientsCreated: number; usersCreated: number };
+type SeedSummary = { studies: number; patientsCreated: number; usersCreated: number };
 
 /**
  * Demo teams, users and synthetic patients, plus the published studies. Running it again changes
@@ -92,13 +92,4 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
     }
     return { studies: studyCount, patientsCreated, usersCreated: createdUsers.length };
   });
-}
-
-export async function demoTeamId(db: Database, slug: string = DEMO_TEAMS[0].slug): Promise<string | undefined> {
-  const [row] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.slug, slug)))
-    .limit(1);
-  return row?.id;
 }

@@ -10,10 +10,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}
-
 export function between(random: () => number, low: number, high: number): number {
   return low + random() * (high - low);
 }

@@ -19,7 +19,7 @@ export class StudyFileError extends Error {
   }
 }
 
-export async function readStudyFile(file = STUDIES_FILE): Promise<Study[]> {
+async function readStudyFile(file = STUDIES_FILE): Promise<Study[]> {
   const json: unknown = JSON.parse(await readFile(file, "utf8"));
   const parsed = parseStudyFile(json);
   if (!parsed.ok) throw new StudyFileError(parsed.errors);

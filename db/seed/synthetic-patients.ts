@@ -9,7 +9,7 @@ import { between, seededRandom } from "./random";
 
 type Plan = "memantine-fm" | "ldn-fm" | "memantine-rls" | "ldn-mecfs" | "memantine-neuropathic";
 
-export type SyntheticAssessment = {
+type SyntheticAssessment = {
   instrumentId: InstrumentId;
   takenOn: string;
   /** 0..1, how severe the patient is on that day; turned into item answers by the seed. */
@@ -17,7 +17,7 @@ export type SyntheticAssessment = {
   duringCourse: boolean;
 };
 
-export type SyntheticPatient = {
+type SyntheticPatient = {
   code: string;
   birthYear: number;
   sex: Sex;

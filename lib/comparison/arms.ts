@@ -9,7 +9,7 @@ export function isComparatorArm(arm: string): boolean {
 }
 
 /** Leading "<number> mg" of the study's dose text, e.g. "6 mg" from "6 mg/day, titrated over the first 4 weeks". */
-export function doseLabel(dose: string | null | undefined): string | null {
+function doseLabel(dose: string | null | undefined): string | null {
   const match = dose?.match(/^\s*(\d+(?:\.\d+)?\s*mg)\b/i);
   return match ? match[1] : null;
 }

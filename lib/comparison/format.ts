@@ -1,13 +1,13 @@
 // Display helpers for patient-derived numbers. Published figures are shown as published (formatFigure).
 
 /** Decimal places as typed: 5.7 -> 1, 56.96 -> 2, 7 -> 0. */
-export function decimalsOf(x: number): number {
+function decimalsOf(x: number): number {
   const text = String(x);
   if (/e/i.test(text)) return MAX_DECIMALS; // exponent form: very small or large; cap it
   return text.split(".")[1]?.length ?? 0;
 }
 
-export const MAX_DECIMALS = 2;
+const MAX_DECIMALS = 2;
 
 /**
  * Rounds away binary noise without inventing precision: at most `decimals` places (capped at 2), trailing zeros

@@ -36,7 +36,7 @@ export function normalizeCondition(condition: string): string {
   return CONDITION_ALIASES[key] ?? key;
 }
 
-export type StudyMatch =
+type StudyMatch =
   | {
       matches: true;
       /** The study names no condition (e.g. kurian-2019, memantine in chronic pain): context only for any indication. */

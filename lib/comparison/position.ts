@@ -3,7 +3,7 @@ import type { ArmComparison, CiPosition, MeanPosition, OverallPosition, TrialMet
 
 // Patients' scores are typed decimals, but binary floating point turns 5.7 - 7 into -1.2999999999999998.
 // Figures closer than this (relative to their size) are treated as equal.
-export const FIGURE_TOLERANCE = 1e-9;
+const FIGURE_TOLERANCE = 1e-9;
 
 export function compareFigures(a: number, b: number): -1 | 0 | 1 {
   if (Math.abs(a - b) <= FIGURE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b))) return 0;
@@ -14,7 +14,7 @@ export function compareFigures(a: number, b: number): -1 | 0 | 1 {
  * The metric turned so that larger = more improvement. Every trial outcome benchmarked here is on a
  * higher-is-worse scale (pain, FIQ/FIQR, IRLS), so a negative change is an improvement.
  */
-export function improvementOf(value: number, metric: TrialMetric): number {
+function improvementOf(value: number, metric: TrialMetric): number {
   return metric === "change-points" ? -value : value;
 }
 

@@ -6,7 +6,7 @@ import { formatWeeks } from "./format";
 import { compareFigures } from "./position";
 import type { PatientChange, ResponderAssessment } from "./types";
 
-export type ResponderRule =
+type ResponderRule =
   | {
       kind: "percent-reduction-above";
       instruments: readonly InstrumentId[];
@@ -17,7 +17,7 @@ export type ResponderRule =
   | { kind: "not-applicable"; reason: string };
 
 /** Trials' own responder definitions, translated only where one instrument is enough. Keyed by study id. */
-export const TRIAL_RESPONDER_RULES: Readonly<Record<string, ResponderRule>> = {
+const TRIAL_RESPONDER_RULES: Readonly<Record<string, ResponderRule>> = {
   // bruun-2024-final: "more than 30% decrease in pain (NRS) from baseline at week 12" — exactly 30% is not a response.
   "bruun-2024-final": { kind: "percent-reduction-above", instruments: ["pain_nrs_0_10"], thresholdPct: 30, timepointWeeks: 12 },
   // younger-2013: "significant reduction in pain plus a significant reduction in either fatigue or sleep problems".

@@ -56,7 +56,7 @@ function instrumentName(id: string | null): string {
   return known ? `${known.shortName} (${id})` : id;
 }
 
-export type OutcomeSelection =
+type OutcomeSelection =
   | { ok: true; index: number; outcome: Outcome; mode: ComparisonMode; metric: TrialMetric | null; crossScale: boolean }
   | { ok: false; code: RefusalCode; reason: string; claims: string[] };
 

@@ -13,7 +13,7 @@ import { inviteExistingAccount } from "./invitations";
 import { assertCan, type SessionUser } from "./session-user";
 import { revokeAllSessions } from "./sessions";
 
-export type TeamMember = { id: string; email: string; displayName: string; role: Role; active: boolean; version: number };
+type TeamMember = { id: string; email: string; displayName: string; role: Role; active: boolean; version: number };
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Reader = Pick<Database, "select">;

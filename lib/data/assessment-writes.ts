@@ -11,7 +11,7 @@ import { isUuid, NotFoundError, StaleVersionError, ValidationError } from "@/lib
 import { assertCan, type SessionUser } from "./session-user";
 import { writablePatient } from "./write-access";
 
-export type AssessmentInput = {
+type AssessmentInput = {
   instrumentId: InstrumentId;
   takenOn: string;
   courseId: string | null;

@@ -8,9 +8,9 @@ import { writeAudit } from "./audit";
 import { ValidationError } from "@/lib/errors";
 import { assertCan, type SessionUser } from "./session-user";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 /** Above this many rows the export asks for a narrower range rather than building a huge file in memory. */
-export const AUDIT_EXPORT_LIMIT = 100_000;
+const AUDIT_EXPORT_LIMIT = 100_000;
 
 export type AuditEntry = {
   id: number;
@@ -112,7 +112,7 @@ export async function listAuditEntries(user: SessionUser, input: AuditFilterInpu
   });
 }
 
-export const AUDIT_CSV_HEADER = ["at", "user_email", "action", "record_type", "record_id", "ip", "changed_fields"] as const;
+const AUDIT_CSV_HEADER = ["at", "user_email", "action", "record_type", "record_id", "ip", "changed_fields"] as const;
 
 /**
  * One CSV cell (RFC 4180). A cell that a spreadsheet would read as a formula gets a leading quote
@@ -124,7 +124,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function auditCsv(entries: AuditEntry[]): string {
+function auditCsv(entries: AuditEntry[]): string {
   const lines = [
     AUDIT_CSV_HEADER.join(","),
     ...entries.map((e) => [e.at, e.userEmail, e.action, e.recordType, e.recordId, e.ip, e.changedFields.join(" ")].map(csvCell).join(",")),

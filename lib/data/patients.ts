@@ -9,7 +9,7 @@ import { isUuid, NotFoundError } from "@/lib/errors";
 import { correctionsForRecords } from "./record-history";
 import type { SessionUser } from "./session-user";
 
-export const PATIENT_PAGE_SIZE = 25;
+const PATIENT_PAGE_SIZE = 25;
 
 export type PatientListFilters = {
   code?: string;

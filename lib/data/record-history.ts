@@ -32,7 +32,7 @@ export async function keepEarlierVersion(
   return changes;
 }
 
-export type RecordCorrections = Map<string, Correction[]>;
+type RecordCorrections = Map<string, Correction[]>;
 
 /**
  * The corrections of the given records of one team, by record id, newest first. The caller has

@@ -1,12 +1,12 @@
 import type { Study } from "./types";
 
 /** studies.json marks claims found only in the source material (no publication) this way. */
-export const UNVERIFIED_VERIFICATION = "source-material-only";
+const UNVERIFIED_VERIFICATION = "source-material-only";
 
 export const NOT_REPORTED = "not reported";
 
 /** Shown in place of an unverified study's evidence level and size, which come from its own unverified text. */
-export const NOT_VERIFIED = "not verified";
+const NOT_VERIFIED = "not verified";
 
 /** The label every mention of a study carries when the evidence file is not sure which publication it is. */
 export const IDENTIFICATION_PROBABLE = "identification probable";

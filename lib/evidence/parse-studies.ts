@@ -2,7 +2,7 @@ import { studySchema } from "./study-schema";
 import type { ParseStudiesResult, Study, StudyFieldError } from "./types";
 
 /** "outcomes[0].arm_results[1].ci95" from zod's ["outcomes", 0, "arm_results", 1, "ci95"]. */
-export function formatFieldPath(path: readonly PropertyKey[]): string {
+function formatFieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === "number") return `${out}[${key}]`;
     const name = String(key);

@@ -31,19 +31,19 @@ function formatValue(field: string, value: JsonValue, labels: RecordLabels): str
   return String(value);
 }
 
-export function fieldLabel(recordType: HistoryRecordType, field: string): string {
+function fieldLabel(recordType: HistoryRecordType, field: string): string {
   return FIELD_LABELS[recordType][field] ?? field;
 }
 
 /** "score 6" — the old value of one changed field. Item answers are not spelled out: the score shows them. */
-export function describeOldValue(recordType: HistoryRecordType, change: FieldChange, labels: RecordLabels = {}): string {
+function describeOldValue(recordType: HistoryRecordType, change: FieldChange, labels: RecordLabels = {}): string {
   if (change.field === "archivedAt") return change.old === null ? "not archived" : "archived";
   if (change.field === "itemResponses") return change.old === null ? "no item answers" : "other item answers";
   return `${fieldLabel(recordType, change.field)} ${formatValue(change.field, change.old, labels)}`;
 }
 
 /** "2026-06-01 14:05 UTC": the app shows times in UTC, as the audit trail does. */
-export function formatChangedAt(iso: string): string {
+function formatChangedAt(iso: string): string {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 

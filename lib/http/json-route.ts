@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError,
 import { requireUser } from "@/lib/data/session";
 import type { SessionUser } from "@/lib/data/session-user";
 
-export type FieldErrors = Record<string, string>;
+type FieldErrors = Record<string, string>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
@@ -17,7 +17,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Maps the data layer's errors to HTTP answers that name the problem and leak nothing else. */
-export function errorResponse(error: unknown): NextResponse {
+function errorResponse(error: unknown): NextResponse {
   if (error instanceof UnauthenticatedError) return NextResponse.json({ error: error.message }, { status: 401 });
   if (error instanceof NotFoundError) return NextResponse.json({ error: "Not found" }, { status: 404 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403 });
@@ -35,7 +35,7 @@ export function errorResponse(error: unknown): NextResponse {
  * Cross-site requests are refused for anything that is not a plain read: the browser says where a
  * request comes from (Sec-Fetch-Site, Origin), and it must be this site.
  */
-export function isCrossSite(request: Request): boolean {
+function isCrossSite(request: Request): boolean {
   if (request.method === "GET" || request.method === "HEAD") return false;
   const site = request.headers.get("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";

@@ -16,7 +16,7 @@ export function announcePeerHeader(): void {
   (globalThis as Record<symbol, unknown>)[PEER_FLAG] = true;
 }
 
-export function peerHeaderIsSetByServer(): boolean {
+function peerHeaderIsSetByServer(): boolean {
   return (globalThis as Record<symbol, unknown>)[PEER_FLAG] === true;
 }
 

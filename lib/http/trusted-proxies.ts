@@ -1,7 +1,7 @@
 import { BlockList, isIP } from "node:net";
 
 /** The longest address we accept: a full IPv6 address with an embedded IPv4 tail is 45 characters. */
-export const MAX_ADDRESS_LENGTH = 45;
+const MAX_ADDRESS_LENGTH = 45;
 
 /** An address as stored and compared: trimmed, IPv4-mapped IPv6 ("::ffff:10.0.0.1") as plain IPv4; null if not an IP. */
 export function normalizeAddress(raw: string | null | undefined): string | null {

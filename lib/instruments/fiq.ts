@@ -1,4 +1,3 @@
-import { FIQ_MCID } from "./published";
 import type { Instrument } from "./types";
 import { type Range, scoreSingleValue } from "./values";
 
@@ -6,8 +5,7 @@ export const FIQ_SOURCE =
   "Burckhardt CS, Clark SR, Bennett RM. J Rheumatol 1991 (original FIQ); MCID from Bennett et al. J Rheumatol 2009;36:1304-1311.";
 
 /** Only the total is stored: the evidence file does not reproduce the original item-level algorithm. */
-export const FIQ_TOTAL_RANGE: Range = { min: 0, max: 100, wholeNumbers: false };
-export { FIQ_MCID };
+const FIQ_TOTAL_RANGE: Range = { min: 0, max: 100, wholeNumbers: false };
 
 export const fiq: Instrument = {
   id: "fiq",

@@ -1,4 +1,3 @@
-import { FIQ_MCID } from "./published";
 import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./types";
 import { readItemResponses } from "./values";
 
@@ -6,10 +5,7 @@ export const FIQR_SOURCE =
   "Bennett RM, Friend R, Jones KD, et al. The Revised Fibromyalgia Impact Questionnaire (FIQR): validation and psychometric properties. Arthritis Res Ther. 2009;11(4):R120. doi:10.1186/ar2783. PMID 19664287. Scoring guidelines published by the authors (myalgia.com FIQR scoring page).";
 
 export const FIQR_ITEM_RANGE = { min: 0, max: 10 } as const;
-export const FIQR_TOTAL_RANGE = { min: 0, max: 100 } as const;
-export const FIQR_RECALL_PERIOD = "past 7 days";
-/** FIQR has no MCID of its own; the FIQ's is carried over (see FIQ_MCID.note). */
-export const FIQR_MCID = FIQ_MCID;
+const FIQR_TOTAL_RANGE = { min: 0, max: 100 } as const;
 
 /** Domains in questionnaire order; divideSumBy and max as published by Bennett et al. 2009 (source above). */
 export const FIQR_DOMAINS = [
@@ -59,8 +55,6 @@ export const FIQR_DOMAINS = [
     ],
   },
 ] as const;
-
-export type FiqrDomainId = (typeof FIQR_DOMAINS)[number]["id"];
 
 const FIQR_ITEMS: InstrumentItem[] = FIQR_DOMAINS.flatMap((domain) =>
   domain.itemLabels.map((label, index) => ({

@@ -7,7 +7,7 @@ import { painVas } from "./pain-vas";
 import { pgic } from "./pgic";
 import type { Instrument, InstrumentId } from "./types";
 
-export type { FieldError, Instrument, InstrumentId, InstrumentItem, ScoreResult } from "./types";
+export type { InstrumentId } from "./types";
 
 export const instruments: Record<InstrumentId, Instrument> = {
   fiqr,

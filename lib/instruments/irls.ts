@@ -3,13 +3,12 @@ import { readItemResponses } from "./values";
 
 export const IRLS_SOURCE =
   "The International Restless Legs Syndrome Study Group. Validation of the International Restless Legs Syndrome Study Group rating scale for restless legs syndrome. Sleep Med. 2003;4(2):121-132. Recommended by the Movement Disorder Society task force (Walters AS, et al. Mov Disord Clin Pract 2014).";
-export const IRLS_CITATION = "IRLS Study Group, Sleep Med 2003";
+const IRLS_CITATION = "IRLS Study Group, Sleep Med 2003";
 
 export const IRLS_ITEM_RANGE = { min: 0, max: 4 } as const;
 export const IRLS_TOTAL_RANGE = { min: 0, max: 40 } as const;
-export const IRLS_RECALL_PERIOD = "past week";
 
-export type IrlsSeverityBand = { label: string; min: number; max: number };
+type IrlsSeverityBand = { label: string; min: number; max: number };
 
 /** Published severity bands of the total (source: IRLS_SOURCE). */
 export const IRLS_SEVERITY_BANDS: readonly IrlsSeverityBand[] = [
@@ -34,10 +33,8 @@ export const IRLS_APPROXIMATE_MCID = {
  */
 export const IRLS_IMPORTANT_CHANGE_POINTS = Math.min(...IRLS_APPROXIMATE_MCID.valuesPoints.map(Math.abs));
 
-export const IRLS_LICENSING =
-  "The IRLS is a copyrighted instrument: the product stores item scores; show item wording only if the clinic holds a licence, otherwise short item labels.";
-
-// Short labels in our own words, not the questionnaire wording (see IRLS_LICENSING).
+// The IRLS is copyrighted: item wording may be shown only where the clinic holds a licence,
+// so these are short labels in our own words, not the questionnaire wording.
 const IRLS_ITEM_LABELS = [
   "Discomfort severity",
   "Need to move",

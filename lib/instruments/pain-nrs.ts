@@ -1,11 +1,9 @@
-import { IMMPACT_PCT_REDUCTION, IMMPACT_SOURCE } from "./published";
+import { IMMPACT_SOURCE } from "./published";
 import type { Instrument } from "./types";
 import { type Range, scoreSingleValue } from "./values";
 
 /** 11-point scale: 0 = no pain, 10 = worst possible pain. */
-export const PAIN_NRS_RANGE: Range = { min: 0, max: 10, wholeNumbers: true };
-export const PAIN_NRS_LOINC = "72514-3";
-export const PAIN_NRS_THRESHOLDS = IMMPACT_PCT_REDUCTION;
+const PAIN_NRS_RANGE: Range = { min: 0, max: 10, wholeNumbers: true };
 
 export const painNrs: Instrument = {
   id: "pain_nrs_0_10",

@@ -1,14 +1,9 @@
-import { IMMPACT_PCT_REDUCTION, IMMPACT_SOURCE } from "./published";
+import { IMMPACT_SOURCE } from "./published";
 import type { Instrument } from "./types";
 import { type Range, scoreSingleValue } from "./values";
 
 /** Millimetres along a 100 mm line; decimals allowed. */
-export const PAIN_VAS_RANGE: Range = { min: 0, max: 100, wholeNumbers: false };
-export const PAIN_VAS_LOINC = "38214-3";
-export const PAIN_VAS_THRESHOLDS_NOTE =
-  "IMMPACT percentage thresholds (30% moderately important, 50% substantial) apply to percent change.";
-export const PAIN_VAS_CONVERSION = "Compare with NRS trials only as percent change from baseline, never as raw points.";
-export const PAIN_VAS_THRESHOLDS = IMMPACT_PCT_REDUCTION;
+const PAIN_VAS_RANGE: Range = { min: 0, max: 100, wholeNumbers: false };
 
 export const painVas: Instrument = {
   id: "pain_vas_0_100",

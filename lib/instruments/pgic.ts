@@ -15,7 +15,7 @@ export const PGIC_LABELS = [
   "very much worse",
 ] as const;
 
-export type PgicLabel = (typeof PGIC_LABELS)[number];
+type PgicLabel = (typeof PGIC_LABELS)[number];
 
 /** The rating each IMMPACT level corresponds to (pgic.thresholds; source "IMMPACT 2008"). */
 export const PGIC_THRESHOLDS = {

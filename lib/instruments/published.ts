@@ -13,7 +13,7 @@ export const IMMPACT_PCT_REDUCTION = {
   source: IMMPACT_SOURCE,
 };
 
-export const FIQ_MCID_SOURCE =
+const FIQ_MCID_SOURCE =
   "Bennett RM, Bushmakin AG, Cappelleri JC, et al. Minimal clinically important difference in the fibromyalgia impact questionnaire. J Rheumatol. 2009;36:1304-1311.";
 export const FIQ_MCID_CITATION = "FIQ MCID (Bennett et al. J Rheumatol 2009;36:1304-1311)";
 

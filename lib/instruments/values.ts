@@ -1,10 +1,10 @@
 import { isBlank, readDecimal } from "@/lib/validation/decimal";
 import type { FieldError, Instrument, InstrumentItem, ScoreResult } from "./types";
 
-export type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
+type ReadValue = { kind: "missing" } | { kind: "number"; value: number } | { kind: "invalid" };
 
 /** Reads one answer: null, undefined and blank strings are "missing"; anything that is not a finite number is "invalid". */
-export function readValue(raw: unknown): ReadValue {
+function readValue(raw: unknown): ReadValue {
   if (isBlank(raw)) return { kind: "missing" };
   const value = readDecimal(raw);
   return value === undefined ? { kind: "invalid" } : { kind: "number", value };
@@ -12,11 +12,11 @@ export function readValue(raw: unknown): ReadValue {
 
 export type Range = { min: number; max: number; wholeNumbers: boolean };
 
-export function isInRange(value: number, range: Range): boolean {
+function isInRange(value: number, range: Range): boolean {
   return value >= range.min && value <= range.max && (!range.wholeNumbers || Number.isInteger(value));
 }
 
-export function describeRange(range: Range): string {
+function describeRange(range: Range): string {
   return `${range.wholeNumbers ? "a whole number" : "a number"} from ${range.min} to ${range.max}`;
 }
 
@@ -28,7 +28,7 @@ export function scoreSingleValue(shortName: string, range: Range, raw: unknown):
   return { ok: true, total: read.value };
 }
 
-export function fail(field: string, message: string): ScoreResult {
+function fail(field: string, message: string): ScoreResult {
   return { ok: false, errors: [{ field, message }] };
 }
 
@@ -37,7 +37,7 @@ function itemName(item: InstrumentItem): string {
   return `Item ${number} "${item.label}"`;
 }
 
-export type ItemResponses = { responses: Record<string, number | null>; errors: FieldError[] };
+type ItemResponses = { responses: Record<string, number | null>; errors: FieldError[] };
 
 /**
  * Reads item-level answers (whole numbers within each item's range). Unknown keys are refused.

@@ -6,7 +6,7 @@ import { pgicLabel } from "@/lib/instruments/pgic";
 import { dayOf } from "./calendar";
 import type { InstrumentProgress, ProgressPoint, ScoreChange } from "./progress";
 
-export type Tone = "improving" | "worsening" | "stable";
+type Tone = "improving" | "worsening" | "stable";
 
 /** The CSS tone (trend-improving / trend-worsening / trend-stable) of a response category. */
 export function toneOf(category: ResponseCategory | null): Tone {
@@ -81,7 +81,7 @@ export function describeProgress(p: InstrumentProgress): string {
   return `${parts.join("; ")}.`;
 }
 
-export type ProgressTableRow = { key: string; date: string; point: ProgressPoint | null; notes: string[] };
+type ProgressTableRow = { key: string; date: string; point: ProgressPoint | null; notes: string[] };
 
 /**
  * The table beneath the chart: every score, plus a row for each course start, course end and dose

@@ -44,7 +44,7 @@ export type ProgressPoint = {
   change: ScoreChange | null;
 };
 
-export type ProgressDoseChange = { changedOn: string; dose: number; unit: string; label: string };
+type ProgressDoseChange = { changedOn: string; dose: number; unit: string; label: string };
 
 export type ProgressCourse = {
   id: string;
@@ -83,7 +83,7 @@ export type InstrumentProgress = {
 };
 
 /** Display order: the condition-specific composites first, PGIC (a rating of change) last. */
-export const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = INSTRUMENT_DISPLAY_ORDER;
+const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = INSTRUMENT_DISPLAY_ORDER;
 
 type Course = ProgressInput["courses"][number];
 type Assessment = ProgressInput["assessments"][number];
@@ -91,11 +91,11 @@ type Assessment = ProgressInput["assessments"][number];
 export type SummaryCourse = Omit<Course, "doseChanges">;
 export type SummaryInput = { courses: readonly SummaryCourse[]; assessments: ProgressInput["assessments"] };
 
-export function doseLabel(dose: number, unit: string): string {
+function doseLabel(dose: number, unit: string): string {
   return `${dose} ${unit}`.trim();
 }
 
-export function courseLabel(course: Pick<Course, "drug" | "targetDose" | "doseUnit">): string {
+function courseLabel(course: Pick<Course, "drug" | "targetDose" | "doseUnit">): string {
   return `${course.drug} ${doseLabel(course.targetDose, course.doseUnit)}`;
 }
 

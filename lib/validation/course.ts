@@ -56,8 +56,3 @@ export const adverseEventSchema = z.object({
     .optional()
     .transform((s) => s || null),
 });
-
-export const baselineChoiceSchema = z.object({
-  instrumentId: z.string().min(1),
-  assessmentId: z.string().uuid("Choose one of the listed assessments."),
-});

@@ -1,7 +1,7 @@
 // Who may reach what. Every page and route handler under app/ must be listed; the test fails when
 // one is added without an entry here. Statuses: 200 served, 307 sent to sign-in, 401/403/404 refused.
 export type Actor = "anonymous" | "viewer" | "clinician" | "admin" | "otherTeam";
-export type Expected = Record<Actor, number>;
+type Expected = Record<Actor, number>;
 
 const signedInOnly = { anonymous: 307, viewer: 200, clinician: 200, admin: 200, otherTeam: 200 };
 const ownPatient = { anonymous: 307, viewer: 200, clinician: 200, admin: 200, otherTeam: 404 };
@@ -9,7 +9,7 @@ const ownPatientWrite = { anonymous: 307, viewer: 404, clinician: 200, admin: 20
 const adminPage = { anonymous: 307, viewer: 404, clinician: 404, admin: 200, otherTeam: 404 };
 const adminApi = { anonymous: 401, viewer: 404, clinician: 404, admin: 200, otherTeam: 404 };
 
-export type RouteCheck = { file: string; path: string; method: "GET" | "POST"; body?: unknown; expected: Expected };
+type RouteCheck = { file: string; path: string; method: "GET" | "POST"; body?: unknown; expected: Expected };
 
 /** `[id]` is a Demo Pain Clinic patient, `[courseId]` and `[assessmentId]` belong to that patient. */
 export const ACCESS_MATRIX: RouteCheck[] = [

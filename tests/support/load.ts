@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 
-export type LoadFigures = {
+type LoadFigures = {
   requests: number;
   perSecond: number;
   p50Ms: number;
