@@ -82,9 +82,6 @@ export type InstrumentProgress = {
   summary: ProgressSummary;
 };
 
-/** Display order: the condition-specific composites first, PGIC (a rating of change) last. */
-const PROGRESS_INSTRUMENT_ORDER: readonly InstrumentId[] = INSTRUMENT_DISPLAY_ORDER;
-
 type Course = ProgressInput["courses"][number];
 type Assessment = ProgressInput["assessments"][number];
 /** What a summary needs of a course: no dose changes (the patient list passes just these). */
@@ -179,11 +176,11 @@ function progressCourses(courses: readonly Course[]): ProgressCourse[] {
   }));
 }
 
-/** One entry per instrument with at least one score, in PROGRESS_INSTRUMENT_ORDER. */
+/** One entry per instrument with at least one score, in the registry's display order (lib/domain/instruments.ts). */
 export function buildProgress(record: ProgressInput): InstrumentProgress[] {
   const courses = progressCourses(record.courses);
   const result: InstrumentProgress[] = [];
-  for (const instrumentId of PROGRESS_INSTRUMENT_ORDER) {
+  for (const instrumentId of INSTRUMENT_DISPLAY_ORDER) {
     const instrument = getInstrument(instrumentId);
     const series = chronological(record.assessments.filter((a) => a.instrumentId === instrumentId));
     if (!instrument || series.length === 0) continue;

@@ -1,12 +1,8 @@
 import { LIST_TREND_PREFERENCE } from "@/lib/domain/instruments";
 import { getInstrument } from "@/lib/instruments";
-import type { InstrumentId } from "@/lib/instruments/types";
 import { summarizeInstrument, type SummaryInput } from "./progress";
 
 export type Trend = { direction: "improving" | "stable" | "worsening"; instrument: string; label: string };
-
-// The instrument a list's trend follows, in this order: the condition-specific composite first.
-const TREND_PREFERENCE: readonly InstrumentId[] = LIST_TREND_PREFERENCE;
 
 const DIRECTION = { improved: "improving", unchanged: "stable", worsened: "worsening", unknown: null } as const;
 
@@ -16,7 +12,7 @@ const DIRECTION = { improved: "improving", unchanged: "stable", worsened: "worse
  * Null when no instrument has a baseline and a follow-up, or when that change cannot be classified.
  */
 export function patientTrend(record: SummaryInput): Trend | null {
-  for (const instrumentId of TREND_PREFERENCE) {
+  for (const instrumentId of LIST_TREND_PREFERENCE) {
     const { category } = summarizeInstrument(instrumentId, record);
     if (!category) continue;
     const direction = DIRECTION[category.direction];
