@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "yardstick-demo-2026";
+import { signInAs } from "./support/sign-in";
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 async function watchCspViolations(page: Page): Promise<string[]> {
@@ -28,14 +27,6 @@ async function expectHydrated(page: Page) {
     .toBe(true);
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/patients$/);
-}
-
 test.describe("the nonce CSP holds on every page, and its scripts run", () => {
   test("a missing URL: the 404 page hydrates with no blocked script", async ({ page }) => {
     const violations = await watchCspViolations(page);
@@ -49,7 +40,7 @@ test.describe("the nonce CSP holds on every page, and its scripts run", () => {
 
   test("a record that is not found (notFound() inside a signed-in page) hydrates with no blocked script", async ({ page }) => {
     const violations = await watchCspViolations(page);
-    await signIn(page, "clinician@yardstick.demo");
+    await signInAs(page, "clinician@yardstick.demo");
     const response = await page.goto("/patients/00000000-0000-4000-8000-000000000000");
     expect(response?.status()).toBe(404);
     await expectHydrated(page);
@@ -89,7 +80,7 @@ test.describe("the audit trail records the connection's address, not what the cl
   test("a spoofed X-Forwarded-For is ignored (no TRUSTED_PROXIES)", async ({ browser }) => {
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66" } });
     const page = await context.newPage();
-    await signIn(page, "admin@yardstick.demo");
+    await signInAs(page, "admin@yardstick.demo");
     await page.getByRole("link", { name: "YS-001" }).click();
     await expect(page.getByRole("heading", { name: "Patient YS-001" })).toBeVisible();
     const response = await context.request.post("/api/admin/audit", { data: {} });

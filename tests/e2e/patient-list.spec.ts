@@ -1,14 +1,12 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signInAs } from "./support/sign-in";
 
 // The list once read "none" under Active treatment and Last assessment for every demo patient while
 // every test passed. Here the browser reads the values in YS-001's row and checks them against the
 // patient's own record page (its treatment courses and its assessments, read by another query).
 
 async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("clinician@yardstick.demo");
-  await page.getByLabel("Password").fill("yardstick-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page);
   await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
 }
 

@@ -1,20 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "yardstick-demo-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/patients$/);
-}
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/sign-in";
 
 test.describe("Sessions end on the server", () => {
   test("a copy of the session cookie taken before sign-out no longer opens the patient list", async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, "viewer@yardstick.demo");
+    await signInAs(page, "viewer@yardstick.demo");
     const cookies = await context.cookies();
     expect(cookies.some((c) => c.name.includes("session-token"))).toBe(true);
     const copy = await browser.newContext();
@@ -39,7 +30,7 @@ test.describe("Sessions end on the server", () => {
 test.describe("A clinician invited to a second team chooses which team to work in", () => {
   test("invite, accept after signing in, switch teams in the header", async ({ browser }) => {
     const adminPage = await (await browser.newContext()).newPage();
-    await signIn(adminPage, "admin@yardstick.demo");
+    await signInAs(adminPage, "admin@yardstick.demo");
     await adminPage.goto("/admin/users");
     const form = adminPage.getByRole("form", { name: "Add a user" });
     await form.getByLabel("Email", { exact: true }).fill("clinician@northside.demo");
@@ -52,7 +43,7 @@ test.describe("A clinician invited to a second team chooses which team to work i
     await expect(adminPage.getByRole("cell", { name: "clinician@northside.demo" })).toHaveCount(0);
 
     const page = await (await browser.newContext()).newPage();
-    await signIn(page, "clinician@northside.demo");
+    await signInAs(page, "clinician@northside.demo");
     await expect(page.getByRole("heading", { name: "Patients of Northside Sleep Clinic" })).toBeVisible();
     await page.getByRole("link", { name: "Invitations (1)" }).click();
     await page.getByRole("button", { name: "Accept the invitation to Demo Pain Clinic" }).click();
