@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@/lib/errors";
+import { getPatientReport } from "./patient-report";
 import { findPatientForUser, getPatientRecord } from "./patients";
 import type { SessionUser } from "./session-user";
 
@@ -20,4 +21,8 @@ export function patientRecordForPage(user: SessionUser, patientId: string) {
 
 export function patientForPage(user: SessionUser, patientId: string) {
   return orNotFound(findPatientForUser(user, patientId));
+}
+
+export function patientReportForPage(user: SessionUser, patientId: string) {
+  return orNotFound(getPatientReport(user, patientId));
 }

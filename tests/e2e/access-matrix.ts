@@ -23,6 +23,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { file: "app/(clinic)/patients/page.tsx", path: "/patients", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/patients/new/page.tsx", path: "/patients/new", method: "GET", expected: { ...signedInOnly, viewer: 404 } },
   { file: "app/(clinic)/patients/[id]/page.tsx", path: "/patients/[id]", method: "GET", expected: ownPatient },
+  { file: "app/(clinic)/patients/[id]/report/page.tsx", path: "/patients/[id]/report", method: "GET", expected: ownPatient },
   { file: "app/(clinic)/patients/[id]/edit/page.tsx", path: "/patients/[id]/edit", method: "GET", expected: ownPatientWrite },
   { file: "app/(clinic)/patients/[id]/courses/new/page.tsx", path: "/patients/[id]/courses/new", method: "GET", expected: ownPatientWrite },
   {

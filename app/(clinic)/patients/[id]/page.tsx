@@ -29,6 +29,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       </p>
       <CorrectionHistory recordType="patient" corrections={patient.corrections} />
       {patient.notes && <p className="notice">{patient.notes}</p>}
+      <p>
+        <Link href={`${base}/report`}>Printable report</Link>
+      </p>
       {canWrite && (
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
           <Link className="button" href={`${base}/assessments/new`}>
