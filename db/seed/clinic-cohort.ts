@@ -118,6 +118,9 @@ const COHORT: CohortPatient[] = [
   },
 ];
 
+/** The cohort's patient codes (the foundation test counts the seeded patients). */
+export const CLINIC_COHORT_CODES = COHORT.map((p) => p.code);
+
 /** Adds the cohort to the team; returns how many patients were new. */
 export async function seedClinicCohort(tx: Transaction, teamId: string, enteredBy: string, today: string): Promise<number> {
   let created = 0;
