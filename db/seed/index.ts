@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { adverseEvents, assessments, doseChanges, patients, teamMemberships, teams, treatmentCourses, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedClinicCohort } from "./clinic-cohort";
 import { isoDate } from "./dates";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-accounts";
 import { synthesiseScore } from "./item-answers";
@@ -90,6 +91,7 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
         );
       }
     }
+    patientsCreated += await seedClinicCohort(tx, teamId("demo-pain-clinic"), userId("clinician@yardstick.demo"), today);
     return { studies: studyCount, patientsCreated, usersCreated: createdUsers.length };
   });
 }

@@ -3,7 +3,7 @@ import type { ArmComparison, CiPosition, MeanPosition, OverallPosition, TrialMet
 
 // Patients' scores are typed decimals, but binary floating point turns 5.7 - 7 into -1.2999999999999998.
 // Figures closer than this (relative to their size) are treated as equal.
-const FIGURE_TOLERANCE = 1e-9;
+export const FIGURE_TOLERANCE = 1e-9;
 
 export function compareFigures(a: number, b: number): -1 | 0 | 1 {
   if (Math.abs(a - b) <= FIGURE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b))) return 0;

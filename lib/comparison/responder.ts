@@ -6,6 +6,14 @@ import { formatWeeks } from "./format";
 import { compareFigures } from "./position";
 import type { PatientChange, ResponderAssessment } from "./types";
 
+export type PercentReductionRule = {
+  kind: "percent-reduction-above";
+  instruments: readonly InstrumentId[];
+  /** Strictly more than this % reduction from baseline. */
+  thresholdPct: number;
+  timepointWeeks: number;
+};
+
 type ResponderRule =
   | {
       kind: "percent-reduction-above";
@@ -28,6 +36,12 @@ const TRIAL_RESPONDER_RULES: Readonly<Record<string, ResponderRule>> = {
       "One pain score cannot meet it, so the instrument's own threshold is used instead.",
   },
 };
+
+/** The trial's responder rule when it is a % reduction on one instrument (FINAL's); null when there is none or it cannot be applied to one score. */
+export function percentReductionRule(studyId: string): PercentReductionRule | null {
+  const rule = Object.hasOwn(TRIAL_RESPONDER_RULES, studyId) ? TRIAL_RESPONDER_RULES[studyId] : undefined;
+  return rule?.kind === "percent-reduction-above" ? rule : null;
+}
 
 /** The trial's responder definition applied to one patient where possible; null when the study reports no responders. */
 export function assessResponder(

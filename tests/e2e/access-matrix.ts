@@ -45,6 +45,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     expected: ownPatientWrite,
   },
   { file: "app/(clinic)/evidence/page.tsx", path: "/evidence", method: "GET", expected: signedInOnly },
+  { file: "app/(clinic)/clinic/page.tsx", path: "/clinic", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/evidence/[id]/page.tsx", path: "/evidence/bruun-2024-final", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/invitations/page.tsx", path: "/invitations", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/admin/users/page.tsx", path: "/admin/users", method: "GET", expected: adminPage },

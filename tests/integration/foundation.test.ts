@@ -7,6 +7,7 @@ import { seedDatabase } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { NotFoundError } from "@/lib/errors";
 import { getPatientRecord, listPatientsForTeam } from "@/lib/data/patients";
+import { CLINIC_COHORT_CODES } from "@/db/seed/clinic-cohort";
 import { loadSessionUser } from "@/lib/data/session-user";
 import { createPatient, createTeamWithUser, deactivate, trySignIn } from "../support/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -78,11 +79,13 @@ describe(`Foundation on ${kind}`, () => {
     it("creates the demo teams, about 40 patients with courses and assessments, and the studies", async () => {
       const before = await counts();
       const summary = await seedDatabase(database.db, { today: new Date("2026-11-01T00:00:00Z") });
-      expect(summary.patientsCreated).toBe(46);
+      // 46 synthetic patients and the clinic cohort (db/seed/clinic-cohort.ts).
+      const seeded = 46 + CLINIC_COHORT_CODES.length;
+      expect(summary.patientsCreated).toBe(seeded);
       expect(summary.studies).toBe(13);
       const after = await counts();
-      expect(after[2] - before[2]).toBe(46);
-      expect(after[5] - before[5]).toBeGreaterThan(46 * 3);
+      expect(after[2] - before[2]).toBe(seeded);
+      expect(after[5] - before[5]).toBeGreaterThan(seeded * 3);
     });
 
     it("changes nothing when run a second time", async () => {
