@@ -2,26 +2,9 @@
 import type { AdverseEventSeverity, CourseStatus } from "@/lib/domain/courses";
 import type { Study } from "@/lib/evidence/types";
 import type { TimelineScore } from "@/lib/progress/timeline";
+import type { WorklistReason } from "@/lib/domain/worklist-reasons";
 
-export const WORKLIST_REASONS = [
-  "follow_up_overdue",
-  "no_baseline",
-  "past_trial_timepoint",
-  "worsening",
-  "severe_adverse_event",
-  "titration_behind",
-] as const;
-
-export type WorklistReason = (typeof WORKLIST_REASONS)[number];
-
-export const REASON_LABELS: Record<WorklistReason, string> = {
-  follow_up_overdue: "Follow-up overdue",
-  no_baseline: "No baseline",
-  past_trial_timepoint: "Past the trial's time point without meaningful improvement",
-  worsening: "Worsening",
-  severe_adverse_event: "Severe adverse event",
-  titration_behind: "Titration behind plan",
-};
+export { REASON_LABELS, WORKLIST_REASONS, type WorklistReason } from "@/lib/domain/worklist-reasons";
 
 export type WorklistCourse = {
   id: string;

@@ -78,10 +78,11 @@ describe(`Foundation on ${kind}`, () => {
     it("creates the demo teams, about 40 patients with courses and assessments, and the studies", async () => {
       const before = await counts();
       const summary = await seedDatabase(database.db, { today: new Date("2026-11-01T00:00:00Z") });
-      expect(summary.patientsCreated).toBe(46);
+      // 46 synthetic patients plus one per worklist reason (db/seed/worklist-demo.ts).
+      expect(summary.patientsCreated).toBe(52);
       expect(summary.studies).toBe(13);
       const after = await counts();
-      expect(after[2] - before[2]).toBe(46);
+      expect(after[2] - before[2]).toBe(52);
       expect(after[5] - before[5]).toBeGreaterThan(46 * 3);
     });
 

@@ -93,11 +93,11 @@ describe("past the trial's time point without meaningful improvement (FINAL: pai
 });
 
 describe("worsening", () => {
-  it("flags a latest follow-up worsened by IMMPACT's 10% (mirrored), and not an unchanged one", () => {
-    const [item] = worsening(patient([course()], [nrs(START, 5), nrs(day(20), 5.5)]));
+  it("flags a latest follow-up worsened by at least IMMPACT's 10% (mirrored: 6 to 7), and not an unchanged one", () => {
+    const [item] = worsening(patient([course()], [nrs(START, 6), nrs(day(20), 7)]));
     expect(item).toMatchObject({ reason: "worsening", since: day(20) });
-    expect(item.words).toContain("Pain NRS 5.5 from 5");
-    expect(worsening(patient([course()], [nrs(START, 5), nrs(day(20), 5.4)]))).toEqual([]);
+    expect(item.words).toContain("Pain NRS 7 from 6");
+    expect(worsening(patient([course()], [nrs(START, 6), nrs(day(20), 6)]))).toEqual([]);
   });
   it("reads only the latest follow-up", () => {
     expect(worsening(patient([course()], [nrs(START, 5), nrs(day(20), 7), nrs(day(40), 3)]))).toEqual([]);
