@@ -12,7 +12,6 @@ import {
   users,
   worklistAcknowledgements,
 } from "@/db/schema";
-import { isoDate } from "@/db/seed/dates";
 import type { WorklistReason } from "@/lib/domain/worklist-reasons";
 import { isUuid, NotFoundError } from "@/lib/errors";
 import { chronological } from "@/lib/progress/timeline";
@@ -149,7 +148,8 @@ export async function getWorklist(user: SessionUser, filters: WorklistFilters = 
     plain.map((p) => [p.patientId, (chronological(p.scores).at(-1) as (typeof scoreRows)[number] | undefined) ?? null]),
   );
 
-  const today = options.today ?? isoDate(new Date());
+  // Today as a UTC calendar date, as the seed and the date fields use.
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const context = { today, followUpWeeks: team.followUpWeeks, studies: studies.map((s) => s.study) };
   const open = withoutAcknowledged(worklistItems(plain, context), ackRows, (patientId) => latestOf.get(patientId)?.id ?? null);
   const entries: WorklistEntry[] = open.map((item) => ({ ...item, clinicianId: latestOf.get(item.patientId)?.enteredBy ?? null }));
