@@ -38,7 +38,7 @@ test("a clinician acknowledges an item with a note, and it leaves the list", asy
   await page.goto("/worklist?reason=severe_adverse_event");
   const card = page.locator("ul.worklist > li").filter({ has: page.getByRole("link", { name: "YS-W05", exact: true }) });
   await expect(card).toContainText("Severe adverse event on low-dose naltrexone: fainting");
-  await card.getByText("Acknowledge", { exact: true }).click();
+  await card.locator("summary", { hasText: "Acknowledge" }).click();
   await card.getByLabel("Note").fill("Seen in clinic; dose held for a week.");
   await card.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByRole("status")).toContainText("Acknowledged.");
