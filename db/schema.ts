@@ -21,6 +21,7 @@ import { ADVERSE_EVENT_SEVERITIES, COURSE_STATUSES } from "@/lib/domain/courses"
 import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
 import { ROLES } from "@/lib/domain/roles";
 import { SEXES } from "@/lib/domain/sexes";
+import { WORKLIST_REASONS } from "@/lib/domain/worklist-reasons";
 
 // Re-exported for server-side code that already reads them from here; anything a client component
 // needs comes from lib/domain directly.
@@ -36,12 +37,18 @@ const timestamps = {
 
 const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
-export const teams = pgTable("teams", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  ...timestamps,
-});
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    // The worklist's "follow-up overdue": an active course with no assessment in this many weeks.
+    followUpWeeks: integer("follow_up_weeks").notNull().default(4),
+    ...timestamps,
+  },
+  (t) => [check("teams_follow_up_weeks_range", sql`${t.followUpWeeks} between 1 and 52`)],
+);
 
 export const users = pgTable(
   "users",
@@ -329,6 +336,34 @@ export const studies = pgTable("studies", {
   data: jsonb("data").notNull(),
   loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// A clinician's "seen, handled" on one worklist reason for one patient. It holds while the patient's
+// latest assessment is still the one recorded here; a newer assessment brings the item back if it still applies.
+export const worklistAcknowledgements = pgTable(
+  "worklist_acknowledgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: WORKLIST_REASONS }).notNull(),
+    note: text("note").notNull(),
+    acknowledgedBy: uuid("acknowledged_by")
+      .notNull()
+      .references(() => users.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
+    latestAssessmentId: uuid("latest_assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    latestAssessmentOn: date("latest_assessment_on", { mode: "string" }),
+  },
+  (t) => [
+    index("worklist_acknowledgements_team_idx").on(t.teamId, t.patientId, t.reason),
+    check("worklist_acknowledgements_reason_valid", inList("reason", WORKLIST_REASONS)),
+    check("worklist_acknowledgements_note_not_blank", sql`length(trim(${t.note})) > 0`),
+  ],
+);
 
 export type Team = typeof teams.$inferSelect;
 export type User = typeof users.$inferSelect;

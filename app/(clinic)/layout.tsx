@@ -20,13 +20,19 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
   return (
     <>
       <header className="app-header">
-        <Link href="/patients" className="brand">
+        <Link href="/worklist" className="brand">
           Yardstick
         </Link>
         <nav aria-label="Main">
           <ul>
             <li>
+              <Link href="/worklist">Worklist</Link>
+            </li>
+            <li>
               <Link href="/patients">Patients</Link>
+            </li>
+            <li>
+              <Link href="/clinic">Clinic</Link>
             </li>
             <li>
               <Link href="/evidence">Evidence</Link>

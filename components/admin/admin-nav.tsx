@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit trail" },
+  { href: "/admin/settings", label: "Settings" },
 ];
 
 export function AdminNav() {

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-accounts";
 import { synthesiseScore } from "./item-answers";
 import { loadStudies } from "./studies";
 import { syntheticPatients } from "./synthetic-patients";
+import { seedWorklistDemo } from "./worklist-demo";
 
 type SeedSummary = { studies: number; patientsCreated: number; usersCreated: number };
 
@@ -92,6 +93,15 @@ export async function seedDatabase(db: Database, options: { today?: Date } = {})
       }
     }
     patientsCreated += await seedClinicCohort(tx, teamId("demo-pain-clinic"), userId("clinician@yardstick.demo"), today);
+    // Only the first demo team gets the worklist's demo patients; the other team shows an ordinary list.
+    const [firstTeam] = DEMO_TEAMS;
+    const firstClinician = userId(DEMO_USERS.find((u) => u.team === firstTeam.slug && u.role === "clinician")!.email);
+    patientsCreated += await seedWorklistDemo(
+      tx,
+      { id: teamId(firstTeam.slug), patientPrefix: firstTeam.patientPrefix },
+      firstClinician,
+      today,
+    );
     return { studies: studyCount, patientsCreated, usersCreated: createdUsers.length };
   });
 }

@@ -19,7 +19,8 @@ export type AuditAction =
   | "switch_team"
   | "invite"
   | "accept"
-  | "decline";
+  | "decline"
+  | "acknowledge";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.

@@ -32,7 +32,7 @@ async function signedInRequest(browser: Browser, email: string): Promise<APIRequ
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/patients$/);
+  await page.waitForURL(/\/worklist$/);
   return context.request;
 }
 

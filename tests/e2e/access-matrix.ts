@@ -20,6 +20,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     method: "GET",
     expected: { anonymous: 200, viewer: 307, clinician: 307, admin: 307, otherTeam: 307 },
   },
+  { file: "app/(clinic)/worklist/page.tsx", path: "/worklist", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/patients/page.tsx", path: "/patients", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/patients/new/page.tsx", path: "/patients/new", method: "GET", expected: { ...signedInOnly, viewer: 404 } },
   { file: "app/(clinic)/patients/[id]/page.tsx", path: "/patients/[id]", method: "GET", expected: ownPatient },
@@ -50,6 +51,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { file: "app/(clinic)/invitations/page.tsx", path: "/invitations", method: "GET", expected: signedInOnly },
   { file: "app/(clinic)/admin/users/page.tsx", path: "/admin/users", method: "GET", expected: adminPage },
   { file: "app/(clinic)/admin/audit/page.tsx", path: "/admin/audit", method: "GET", expected: adminPage },
+  { file: "app/(clinic)/admin/settings/page.tsx", path: "/admin/settings", method: "GET", expected: adminPage },
   {
     file: "app/api/patients/search/route.ts",
     path: "/api/patients/search",

@@ -81,6 +81,7 @@ test.describe("the audit trail records the connection's address, not what the cl
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66" } });
     const page = await context.newPage();
     await signInAs(page, "admin@yardstick.demo");
+    await page.goto("/patients");
     await page.getByRole("link", { name: "YS-001" }).click();
     await expect(page.getByRole("heading", { name: "Patient YS-001" })).toBeVisible();
     const response = await context.request.post("/api/admin/audit", { data: {} });

@@ -9,7 +9,7 @@ test("30 seconds of concurrent use on loopback: no request fails", async ({ page
   await page.getByLabel("Email").fill("clinician@yardstick.demo");
   await page.getByLabel("Password").fill("yardstick-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/patients$/);
+  await page.waitForURL(/\/worklist$/);
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const list = await (await page.request.post("/api/patients/search", { data: { code: "YS-002" } })).json();
 

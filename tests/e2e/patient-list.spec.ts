@@ -7,6 +7,7 @@ import { signInAs } from "./support/sign-in";
 
 async function signIn(page: Page) {
   await signInAs(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
   await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
 }
 

@@ -44,7 +44,7 @@ test.describe("A clinician invited to a second team chooses which team to work i
 
     const page = await (await browser.newContext()).newPage();
     await signInAs(page, "clinician@northside.demo");
-    await expect(page.getByRole("heading", { name: "Patients of Northside Sleep Clinic" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Worklist of Northside Sleep Clinic" })).toBeVisible();
     await page.getByRole("link", { name: "Invitations (1)" }).click();
     await page.getByRole("button", { name: "Accept the invitation to Demo Pain Clinic" }).click();
     await expect(page.getByRole("status")).toHaveText(/Invitation accepted/);

@@ -23,6 +23,9 @@ test.describe("A clinician signs in and reads a patient's record", () => {
     await page.getByLabel("Email").fill(CLINICIAN.email);
     await page.getByLabel("Password").fill(CLINICIAN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // The worklist is the signed-in home page; the patient list is one link away.
+    await expect(page.getByRole("heading", { name: "Worklist of Demo Pain Clinic" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
     await expect(page.getByRole("heading", { name: "Patients of Demo Pain Clinic" })).toBeVisible();
     await expect(page.getByText(/^\d+ patients/)).toBeVisible();
     await expect(page.getByRole("link", { name: "YS-001" })).toBeVisible();

@@ -79,8 +79,8 @@ describe(`Foundation on ${kind}`, () => {
     it("creates the demo teams, about 40 patients with courses and assessments, and the studies", async () => {
       const before = await counts();
       const summary = await seedDatabase(database.db, { today: new Date("2026-11-01T00:00:00Z") });
-      // 46 synthetic patients and the clinic cohort (db/seed/clinic-cohort.ts).
-      const seeded = 46 + CLINIC_COHORT_CODES.length;
+      // 46 synthetic patients, one per worklist reason (db/seed/worklist-demo.ts) and the clinic cohort (db/seed/clinic-cohort.ts).
+      const seeded = 46 + 6 + CLINIC_COHORT_CODES.length;
       expect(summary.patientsCreated).toBe(seeded);
       expect(summary.studies).toBe(13);
       const after = await counts();

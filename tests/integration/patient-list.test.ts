@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { CLINIC_COHORT_CODES } from "@/db/seed/clinic-cohort";
 import { listPatientsForTeam, type PatientListFilters, type PatientListItem } from "@/lib/data/patients";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
 import { getInstrument } from "@/lib/instruments";
@@ -169,7 +170,8 @@ describe(`The patient list shows each patient's real treatment, last assessment 
 
   it("every row's active treatment, last assessment date and trend match the records", async () => {
     const rows = await allRows({ sort: "code" });
-    expect(rows).toHaveLength(42);
+    // 40 seeded, 6 worklist demo patients (db/seed/worklist-demo.ts), the clinic cohort, ZZ-EMPTY and YS-TWO.
+    expect(rows).toHaveLength(48 + CLINIC_COHORT_CODES.length);
     expect(rows).toEqual([...expected].sort(byCode));
   });
 
@@ -184,7 +186,8 @@ describe(`The patient list shows each patient's real treatment, last assessment 
     });
     expect(rows.find((r) => r.code === "ZZ-EMPTY")).toEqual({ code: "ZZ-EMPTY", activeDrugs: null, lastAssessedOn: null, trend: null });
     expect(rows.filter((r) => r.activeDrugs !== null).length).toBeGreaterThan(25);
-    expect(rows.filter((r) => r.lastAssessedOn !== null)).toHaveLength(41);
+    // Every demo patient has at least one score; only ZZ-EMPTY has none.
+    expect(rows.filter((r) => r.lastAssessedOn !== null)).toHaveLength(47 + CLINIC_COHORT_CODES.length);
     expect(rows.filter((r) => r.trend !== null).length).toBeGreaterThan(25);
     expect(new Set(rows.map((r) => r.trend?.direction)).size).toBeGreaterThan(1);
   });

@@ -175,6 +175,23 @@ const ACTIONS: Record<string, Listed> = {
       [state, undefined],
     ],
   },
+  "app/(clinic)/worklist/actions.ts#acknowledgeWorklistAction": {
+    access: "writer",
+    call: (a, r) => a(r.patientId, state, form({ reason: "no_baseline", note: "Baseline to be taken at the next visit." })),
+    malformed: [
+      [id, state, "reason=no_baseline&note=x"],
+      [{ id }, state, form({})],
+      ["x".repeat(10_000), state, form({})],
+    ],
+  },
+  "app/(clinic)/admin/settings/actions.ts#setFollowUpWeeksAction": {
+    access: "admin",
+    call: (a) => a(state, form({ followUpWeeks: "6" })),
+    malformed: [
+      [state, "followUpWeeks=6"],
+      [state, undefined],
+    ],
+  },
   "app/(clinic)/admin/users/actions.ts#changeRoleAction": {
     access: "admin",
     call: (a, r) => a(r.memberId, state, form({ role: "admin" })),
@@ -249,6 +266,7 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
       select (select count(*) from patients) p, (select count(*) from treatment_courses) c, (select count(*) from assessments) a,
              (select count(*) from dose_changes) d, (select count(*) from adverse_events) e, (select count(*) from course_baselines) b,
              (select count(*) from users) u, (select count(*) from team_memberships) m, (select count(*) from audit_log) l,
+             (select count(*) from worklist_acknowledgements) w, (select string_agg(follow_up_weeks::text, ',' order by id) from teams) f,
              (select string_agg(status, ',') from team_invitations) i, (select string_agg(coalesce(active_team_id::text, '-'), ',') from sessions) s,
              (select string_agg(u.active::text || m.role || u.password_hash || p.version || p.archived_at::text, ',') from users u
                 join team_memberships m on m.user_id = u.id left join patients p on p.team_id = m.team_id) state`);

@@ -16,7 +16,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { error: "Enter your email and password.", email };
   try {
-    await signIn("credentials", { email, password, redirectTo: "/patients" });
+    await signIn("credentials", { email, password, redirectTo: "/worklist" });
     return {};
   } catch (error) {
     // A successful sign-in ends in a redirect, which Next.js carries as a thrown value.

@@ -6,7 +6,7 @@ import { LoginForm } from "./login-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
-  if (await getSessionUser()) redirect("/patients");
+  if (await getSessionUser()) redirect("/worklist");
   return (
     <main id="main" className="login-panel">
       <h1>Sign in to Yardstick</h1>
