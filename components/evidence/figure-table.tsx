@@ -1,4 +1,5 @@
 import { fieldLabel, formatValue } from "./figures";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type FigureRow = { label: string; value: string };
 
@@ -23,16 +24,18 @@ export function figureRows(
 export function FigureTable({ caption, rows }: { caption: string; rows: FigureRow[] }) {
   if (rows.length === 0) return null;
   return (
-    <table>
-      <caption>{caption}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            <td>{row.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

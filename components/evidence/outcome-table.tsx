@@ -3,6 +3,7 @@ import { formatFigure, NOT_REPORTED, type ArmResult, type Outcome, type Study } 
 import { getInstrument } from "@/lib/instruments";
 import { fieldLabel, formatCi, formatRateAsPercent, formatTimepoint, formatValue } from "./figures";
 import { figureRows, FigureTable } from "./figure-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ARM_COLUMNS: Record<string, string> = {
   mean_change: "Mean change from baseline",
@@ -58,34 +59,36 @@ function ArmResultsTable({ study, outcome, arms }: { study: Study; outcome: Outc
   const columns = [...new Set(arms.flatMap((arm) => Object.keys(arm)))].filter((key) => key !== "arm");
   columns.sort((a, b) => (Object.keys(ARM_COLUMNS).indexOf(a) + 1 || 99) - (Object.keys(ARM_COLUMNS).indexOf(b) + 1 || 99));
   return (
-    <table>
-      <caption>Results by arm: {outcome.label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Arm</th>
-          {columns.map((key) => (
-            <th scope="col" key={key} className="num">
-              {ARM_COLUMNS[key] ?? fieldLabel(key)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {arms.map((arm) => (
-          <tr key={arm.arm}>
-            <th scope="row">{armLabel(study, arm.arm)}</th>
-            {columns.map((key) => {
-              const value = (arm as Record<string, unknown>)[key];
-              return (
-                <td key={key} className="num">
-                  {key === "ci95" ? formatCi(arm.ci95) : formatValue(value)}
-                </td>
-              );
-            })}
+    <TableScroll label={`Results by arm: ${outcome.label}`}>
+      <table>
+        <caption>Results by arm: {outcome.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Arm</th>
+            {columns.map((key) => (
+              <th scope="col" key={key} className="num">
+                {ARM_COLUMNS[key] ?? fieldLabel(key)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {arms.map((arm) => (
+            <tr key={arm.arm}>
+              <th scope="row">{armLabel(study, arm.arm)}</th>
+              {columns.map((key) => {
+                const value = (arm as Record<string, unknown>)[key];
+                return (
+                  <td key={key} className="num">
+                    {key === "ci95" ? formatCi(arm.ci95) : formatValue(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
