@@ -59,6 +59,35 @@ test("the access matrix yields the pages to check", () => {
   expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(["/login", "/patients", "/patients/[id]", "/admin/users"]));
 });
 
+function blockingViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>): string[] {
+  return results.violations
+    .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ""))
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("the axe check catches an unlabelled field and unreadable text", async () => {
+  const page = await contexts.anonymous.newPage();
+  try {
+    await page.goto("/login");
+    await page.evaluate(() => {
+      const main = document.querySelector("main") ?? document.body;
+      main.insertAdjacentHTML(
+        "beforeend",
+        '<p id="faint" style="color:#ddd;background:#fff">Faint text</p><input id="unlabelled" type="text">',
+      );
+    });
+    const blocking = blockingViolations(await new AxeBuilder({ page }).analyze());
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^serious color-contrast: .*#faint/),
+        expect.stringMatching(/^critical label: .*#unlabelled/),
+      ]),
+    );
+  } finally {
+    await page.close();
+  }
+});
+
 for (const { path, viewer } of pages) {
   for (const width of WIDTHS) {
     test(`${path} fits ${width} px and passes axe (${viewer})`, async () => {
@@ -74,11 +103,11 @@ for (const { path, viewer } of pages) {
           innerWidth: window.innerWidth,
         }));
         const results = await new AxeBuilder({ page }).analyze();
-        const blocking = results.violations
-          .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ""))
-          .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        const blocking = blockingViolations(results);
 
-        console.log(`figures ${path} @${width}: scrollWidth ${sizes.scrollWidth}/${sizes.innerWidth}, serious+critical ${blocking.length}`);
+        console.log(
+          `figures ${path} @${width}: scrollWidth ${sizes.scrollWidth}/${sizes.innerWidth}, serious+critical ${blocking.length} (all impacts: ${results.violations.map((v) => `${v.impact} ${v.id}`).join(", ") || "none"})`,
+        );
         expect.soft(sizes.scrollWidth, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(sizes.innerWidth);
         expect.soft(blocking, `${path} axe at ${width} px`).toEqual([]);
       } finally {
