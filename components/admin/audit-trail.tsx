@@ -147,7 +147,7 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
             ? "Loading…"
             : ""}
       </p>
-      <TableScroll label="Audit entries">
+      <TableScroll label="Audit entry table">
         <table>
           <thead>
             <tr>

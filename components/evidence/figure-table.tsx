@@ -21,10 +21,11 @@ export function figureRows(
   });
 }
 
-export function FigureTable({ caption, rows }: { caption: string; rows: FigureRow[] }) {
+/** `outcome` names the table's scroll region apart from the same caption under another outcome. */
+export function FigureTable({ caption, rows, outcome }: { caption: string; rows: FigureRow[]; outcome: string }) {
   if (rows.length === 0) return null;
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={`${outcome}: ${caption}`}>
       <table>
         <caption>{caption}</caption>
         <tbody>

@@ -111,6 +111,7 @@ export function OutcomeTable({ study, outcome, index }: { study: Study; outcome:
       {Object.hasOwn(outcome, "arm_means") &&
         (outcome.arm_means ? (
           <FigureTable
+            outcome={outcome.label}
             caption="Arm means"
             rows={Object.entries(outcome.arm_means).map(([arm, mean]) => ({ label: armLabel(study, arm), value: formatFigure(mean) }))}
           />
@@ -118,13 +119,21 @@ export function OutcomeTable({ study, outcome, index }: { study: Study; outcome:
           <p>Arm means: {NOT_REPORTED}</p>
         ))}
       {outcome.between_group && (
-        <FigureTable caption="Between-group effect" rows={figureRows(outcome.between_group, BETWEEN_GROUP_LABELS, figureFormats)} />
+        <FigureTable
+          outcome={outcome.label}
+          caption="Between-group effect"
+          rows={figureRows(outcome.between_group, BETWEEN_GROUP_LABELS, figureFormats)}
+        />
       )}
       {Object.hasOwn(outcome, "between_group") && !outcome.between_group && <p>Between-group effect: {NOT_REPORTED}</p>}
       {outcome.effect_vs_placebo && (
-        <FigureTable caption="Effect versus placebo" rows={figureRows(outcome.effect_vs_placebo, EFFECT_LABELS, figureFormats)} />
+        <FigureTable
+          outcome={outcome.label}
+          caption="Effect versus placebo"
+          rows={figureRows(outcome.effect_vs_placebo, EFFECT_LABELS, figureFormats)}
+        />
       )}
-      <FigureTable caption="Other figures" rows={figureRows(others, OTHER_LABELS, figureFormats)} />
+      <FigureTable outcome={outcome.label} caption="Other figures" rows={figureRows(others, OTHER_LABELS, figureFormats)} />
       {outcome.claim && (
         <p>
           <strong>Stated in words only:</strong> {outcome.claim}

@@ -100,7 +100,7 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
           ? "Could not load patients; try again."
           : `${data.total} patient${data.total === 1 ? "" : "s"}${query.isFetching ? " (updating…)" : ""}`}
       </p>
-      <TableScroll label="Patient list">
+      <TableScroll label="Patients found">
         <table>
           <thead>
             <tr>
