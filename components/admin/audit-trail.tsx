@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormMessage } from "@/components/forms/field";
 import type { AuditPage } from "@/lib/data/audit-queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Filters = { userId?: string; patientCode?: string; from?: string; to?: string };
 type Refusal = { error: string; fieldErrors?: Record<string, string> };
@@ -146,37 +147,39 @@ export function AuditTrail({ members }: { members: { id: string; label: string }
             ? "Loading…"
             : ""}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">User</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record type</th>
-            <th scope="col">Record id</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Fields changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.rows.map((entry) => (
-            <tr key={entry.id}>
-              <td>{entry.at.replace("T", " ").slice(0, 19)}</td>
-              <td>{entry.userEmail ?? <span className="muted">none</span>}</td>
-              <td>{entry.action}</td>
-              <td>{entry.recordType}</td>
-              <td>{entry.recordId ?? <span className="muted">none</span>}</td>
-              <td>{entry.ip ?? <span className="muted">unknown</span>}</td>
-              <td>{entry.changedFields.join(", ")}</td>
-            </tr>
-          ))}
-          {data && data.rows.length === 0 && (
+      <TableScroll label="Audit entry table">
+        <table>
+          <thead>
             <tr>
-              <td colSpan={7}>No entries match.</td>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">User</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record type</th>
+              <th scope="col">Record id</th>
+              <th scope="col">IP address</th>
+              <th scope="col">Fields changed</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data?.rows.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.at.replace("T", " ").slice(0, 19)}</td>
+                <td>{entry.userEmail ?? <span className="muted">none</span>}</td>
+                <td>{entry.action}</td>
+                <td>{entry.recordType}</td>
+                <td>{entry.recordId ?? <span className="muted">none</span>}</td>
+                <td>{entry.ip ?? <span className="muted">unknown</span>}</td>
+                <td>{entry.changedFields.join(", ")}</td>
+              </tr>
+            ))}
+            {data && data.rows.length === 0 && (
+              <tr>
+                <td colSpan={7}>No entries match.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       <nav className="pager" aria-label="Pages">
         <button type="button" className="secondary" disabled={!data || data.page <= 1} onClick={() => setPage((p) => Math.max(1, p - 1))}>
           Previous page

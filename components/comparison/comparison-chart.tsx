@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Scatter, XAxis, YAxis } from "recharts";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type ChartPatientPoint = {
   weeks: number;
@@ -93,10 +94,12 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
 
   return (
     <figure style={{ margin: "0.75rem 0" }}>
-      <div style={{ maxWidth: "100%", overflowX: "auto" }}>
+      {/* Drawn at a fixed size and scaled down by its viewBox in a narrower column, as the trend chart. */}
+      <div style={{ minWidth: 0 }}>
         <ComposedChart
           width={width}
           height={height}
+          style={{ maxWidth: "100%", height: "auto", aspectRatio: `${width} / ${height}` }}
           margin={{ top: 16, right: 24, bottom: 28, left: 24 }}
           role="img"
           aria-label={description}
@@ -186,43 +189,45 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
       {withoutCi.length > 0 && (
         <p className="muted">95% CI not reported for {withoutCi.map((a) => a.label).join(" and ")}: no error bar is drawn.</p>
       )}
-      <table>
-        <caption>{title}: chart data</caption>
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            <th scope="col" className="num">
-              Weeks since course start
-            </th>
-            <th scope="col" className="num">
-              {yAxisLabel}
-            </th>
-            <th scope="col">95% CI</th>
-          </tr>
-        </thead>
-        <tbody>
-          {patient.map((point, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: two scores may share a date; the points keep their order for a render
-            <tr key={`patient-${index}`}>
-              <th scope="row">
-                Patient, {point.takenOn}
-                {point.isBaseline ? " (baseline)" : ""}
+      <TableScroll label={`${title}: chart data`}>
+        <table>
+          <caption>{title}: chart data</caption>
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              <th scope="col" className="num">
+                Weeks since course start
               </th>
-              <td className="num">{point.weeksText}</td>
-              <td className="num">{point.valueText}</td>
-              <td>—</td>
+              <th scope="col" className="num">
+                {yAxisLabel}
+              </th>
+              <th scope="col">95% CI</th>
             </tr>
-          ))}
-          {arms.map((arm) => (
-            <tr key={`arm-${arm.label}`}>
-              <th scope="row">{arm.label} (trial mean)</th>
-              <td className="num">{arm.weeks === null ? "not reported" : String(arm.weeks)}</td>
-              <td className="num">{arm.meanText}</td>
-              <td>{arm.ciText}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {patient.map((point, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two scores may share a date; the points keep their order for a render
+              <tr key={`patient-${index}`}>
+                <th scope="row">
+                  Patient, {point.takenOn}
+                  {point.isBaseline ? " (baseline)" : ""}
+                </th>
+                <td className="num">{point.weeksText}</td>
+                <td className="num">{point.valueText}</td>
+                <td>—</td>
+              </tr>
+            ))}
+            {arms.map((arm) => (
+              <tr key={`arm-${arm.label}`}>
+                <th scope="row">{arm.label} (trial mean)</th>
+                <td className="num">{arm.weeks === null ? "not reported" : String(arm.weeks)}</td>
+                <td className="num">{arm.meanText}</td>
+                <td>{arm.ciText}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { fieldLabel, formatValue } from "./figures";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type FigureRow = { label: string; value: string };
 
@@ -20,19 +21,22 @@ export function figureRows(
   });
 }
 
-export function FigureTable({ caption, rows }: { caption: string; rows: FigureRow[] }) {
+/** `outcome` names the table's scroll region apart from the same caption under another outcome. */
+export function FigureTable({ caption, rows, outcome }: { caption: string; rows: FigureRow[]; outcome: string }) {
   if (rows.length === 0) return null;
   return (
-    <table>
-      <caption>{caption}</caption>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            <td>{row.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={`${outcome}: ${caption}`}>
+      <table>
+        <caption>{caption}</caption>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

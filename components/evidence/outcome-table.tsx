@@ -3,6 +3,7 @@ import { formatFigure, NOT_REPORTED, type ArmResult, type Outcome, type Study } 
 import { getInstrument } from "@/lib/instruments";
 import { fieldLabel, formatCi, formatRateAsPercent, formatTimepoint, formatValue } from "./figures";
 import { figureRows, FigureTable } from "./figure-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ARM_COLUMNS: Record<string, string> = {
   mean_change: "Mean change from baseline",
@@ -58,34 +59,36 @@ function ArmResultsTable({ study, outcome, arms }: { study: Study; outcome: Outc
   const columns = [...new Set(arms.flatMap((arm) => Object.keys(arm)))].filter((key) => key !== "arm");
   columns.sort((a, b) => (Object.keys(ARM_COLUMNS).indexOf(a) + 1 || 99) - (Object.keys(ARM_COLUMNS).indexOf(b) + 1 || 99));
   return (
-    <table>
-      <caption>Results by arm: {outcome.label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Arm</th>
-          {columns.map((key) => (
-            <th scope="col" key={key} className="num">
-              {ARM_COLUMNS[key] ?? fieldLabel(key)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {arms.map((arm) => (
-          <tr key={arm.arm}>
-            <th scope="row">{armLabel(study, arm.arm)}</th>
-            {columns.map((key) => {
-              const value = (arm as Record<string, unknown>)[key];
-              return (
-                <td key={key} className="num">
-                  {key === "ci95" ? formatCi(arm.ci95) : formatValue(value)}
-                </td>
-              );
-            })}
+    <TableScroll label={`Results by arm: ${outcome.label}`}>
+      <table>
+        <caption>Results by arm: {outcome.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Arm</th>
+            {columns.map((key) => (
+              <th scope="col" key={key} className="num">
+                {ARM_COLUMNS[key] ?? fieldLabel(key)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {arms.map((arm) => (
+            <tr key={arm.arm}>
+              <th scope="row">{armLabel(study, arm.arm)}</th>
+              {columns.map((key) => {
+                const value = (arm as Record<string, unknown>)[key];
+                return (
+                  <td key={key} className="num">
+                    {key === "ci95" ? formatCi(arm.ci95) : formatValue(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -108,6 +111,7 @@ export function OutcomeTable({ study, outcome, index }: { study: Study; outcome:
       {Object.hasOwn(outcome, "arm_means") &&
         (outcome.arm_means ? (
           <FigureTable
+            outcome={outcome.label}
             caption="Arm means"
             rows={Object.entries(outcome.arm_means).map(([arm, mean]) => ({ label: armLabel(study, arm), value: formatFigure(mean) }))}
           />
@@ -115,13 +119,21 @@ export function OutcomeTable({ study, outcome, index }: { study: Study; outcome:
           <p>Arm means: {NOT_REPORTED}</p>
         ))}
       {outcome.between_group && (
-        <FigureTable caption="Between-group effect" rows={figureRows(outcome.between_group, BETWEEN_GROUP_LABELS, figureFormats)} />
+        <FigureTable
+          outcome={outcome.label}
+          caption="Between-group effect"
+          rows={figureRows(outcome.between_group, BETWEEN_GROUP_LABELS, figureFormats)}
+        />
       )}
       {Object.hasOwn(outcome, "between_group") && !outcome.between_group && <p>Between-group effect: {NOT_REPORTED}</p>}
       {outcome.effect_vs_placebo && (
-        <FigureTable caption="Effect versus placebo" rows={figureRows(outcome.effect_vs_placebo, EFFECT_LABELS, figureFormats)} />
+        <FigureTable
+          outcome={outcome.label}
+          caption="Effect versus placebo"
+          rows={figureRows(outcome.effect_vs_placebo, EFFECT_LABELS, figureFormats)}
+        />
       )}
-      <FigureTable caption="Other figures" rows={figureRows(others, OTHER_LABELS, figureFormats)} />
+      <FigureTable outcome={outcome.label} caption="Other figures" rows={figureRows(others, OTHER_LABELS, figureFormats)} />
       {outcome.claim && (
         <p>
           <strong>Stated in words only:</strong> {outcome.claim}

@@ -4,6 +4,7 @@ import { getInstrument } from "@/lib/instruments";
 import type { PatientDetail } from "@/lib/data/patients";
 import { formatScore } from "@/lib/format";
 import type { RecordLabels } from "@/lib/history/describe-correction";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function AssessmentTable({
   assessments,
@@ -17,45 +18,47 @@ export function AssessmentTable({
 }) {
   if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
   return (
-    <table>
-      <caption className="sr-only">All assessments</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Instrument</th>
-          <th scope="col" className="num">
-            Score
-          </th>
-          <th scope="col">Entered by</th>
-          {editBase && <th scope="col">Correct</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {[...assessments].reverse().map((a) => {
-          const instrument = getInstrument(a.instrumentId);
-          return (
-            <tr key={a.id}>
-              <td>{a.takenOn}</td>
-              <td>{instrument?.shortName ?? a.instrumentId}</td>
-              <td className="num">
-                {formatScore(a.totalScore)}
-                <span className="muted"> / {instrument?.max}</span>
-              </td>
-              <td>
-                {a.enteredByName}
-                <CorrectionHistory recordType="assessment" corrections={a.corrections} labels={courseLabels} />
-              </td>
-              {editBase && (
-                <td>
-                  <Link href={`${editBase}/${a.id}/edit`} aria-label={`Correct ${instrument?.shortName} of ${a.takenOn}`}>
-                    Correct
-                  </Link>
+    <TableScroll label="All assessments">
+      <table>
+        <caption className="sr-only">All assessments</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Instrument</th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col">Entered by</th>
+            {editBase && <th scope="col">Correct</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {[...assessments].reverse().map((a) => {
+            const instrument = getInstrument(a.instrumentId);
+            return (
+              <tr key={a.id}>
+                <td>{a.takenOn}</td>
+                <td>{instrument?.shortName ?? a.instrumentId}</td>
+                <td className="num">
+                  {formatScore(a.totalScore)}
+                  <span className="muted"> / {instrument?.max}</span>
                 </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td>
+                  {a.enteredByName}
+                  <CorrectionHistory recordType="assessment" corrections={a.corrections} labels={courseLabels} />
+                </td>
+                {editBase && (
+                  <td>
+                    <Link href={`${editBase}/${a.id}/edit`} aria-label={`Correct ${instrument?.shortName} of ${a.takenOn}`}>
+                      Correct
+                    </Link>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { PatientFiltersInput } from "@/lib/validation/patient-filters";
 import { TrendBadge } from "./trend-badge";
 import type { PatientListPage } from "./types";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 async function searchPatients(filters: PatientFiltersInput): Promise<PatientListPage> {
   const response = await fetch("/api/patients/search", {
@@ -99,37 +100,39 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
           ? "Could not load patients; try again."
           : `${data.total} patient${data.total === 1 ? "" : "s"}${query.isFetching ? " (updating…)" : ""}`}
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Conditions</th>
-            <th scope="col">Active treatment</th>
-            <th scope="col">Last assessment</th>
-            <th scope="col">Trend</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link href={`/patients/${p.id}`}>{p.code}</Link>
-              </td>
-              <td>{p.conditions.join(", ")}</td>
-              <td>{p.activeDrugs ?? <span className="muted">none</span>}</td>
-              <td>{p.lastAssessedOn ?? <span className="muted">none</span>}</td>
-              <td>
-                <TrendBadge trend={p.trend} />
-              </td>
-            </tr>
-          ))}
-          {data.rows.length === 0 && (
+      <TableScroll label="Patients found">
+        <table>
+          <thead>
             <tr>
-              <td colSpan={5}>No patients match.</td>
+              <th scope="col">Code</th>
+              <th scope="col">Conditions</th>
+              <th scope="col">Active treatment</th>
+              <th scope="col">Last assessment</th>
+              <th scope="col">Trend</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.rows.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/patients/${p.id}`}>{p.code}</Link>
+                </td>
+                <td>{p.conditions.join(", ")}</td>
+                <td>{p.activeDrugs ?? <span className="muted">none</span>}</td>
+                <td>{p.lastAssessedOn ?? <span className="muted">none</span>}</td>
+                <td>
+                  <TrendBadge trend={p.trend} />
+                </td>
+              </tr>
+            ))}
+            {data.rows.length === 0 && (
+              <tr>
+                <td colSpan={5}>No patients match.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       <nav className="pager" aria-label="Pages">
         <button
           type="button"

@@ -14,6 +14,7 @@ import {
 } from "@/lib/progress/describe";
 import type { InstrumentProgress } from "@/lib/progress/progress";
 import { SeverityLine } from "./severity-line";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ARROW = { improving: "↓", worsening: "↑", stable: "→" } as const;
 
@@ -95,52 +96,54 @@ function ScoreTable({ progress }: { progress: InstrumentProgress }) {
   const rows = progressTableRows(progress);
   const isPgic = progress.instrumentId === "pgic";
   return (
-    <table>
-      <caption>{progress.shortName} scores</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col" className="num">
-            Score
-          </th>
-          <th scope="col" className="num">
-            Change from baseline ({progress.unitLabel || "points"})
-          </th>
-          <th scope="col" className="num">
-            Change from baseline (%)
-          </th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const change = row.point?.change ?? null;
-          const verdict = change ? changeVerdict(change, progress.direction) : null;
-          return (
-            <tr key={row.key}>
-              <td>{row.date}</td>
-              <td className="num">{row.point ? formatProgressScore(progress.instrumentId, row.point.total) : "—"}</td>
-              <td className="num">
-                {change ? (
-                  <>
-                    {formatSigned(change.points)}
-                    {verdict && verdict !== "no change" && (
-                      <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>
-                    )}
-                  </>
-                ) : (
-                  <span className="muted">{isPgic && row.point ? "n/a" : "—"}</span>
-                )}
-              </td>
-              <td className="num">
-                {change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}
-              </td>
-              <td>{row.notes.join("; ")}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={`${progress.shortName} scores`}>
+      <table>
+        <caption>{progress.shortName} scores</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col" className="num">
+              Change from baseline ({progress.unitLabel || "points"})
+            </th>
+            <th scope="col" className="num">
+              Change from baseline (%)
+            </th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const change = row.point?.change ?? null;
+            const verdict = change ? changeVerdict(change, progress.direction) : null;
+            return (
+              <tr key={row.key}>
+                <td>{row.date}</td>
+                <td className="num">{row.point ? formatProgressScore(progress.instrumentId, row.point.total) : "—"}</td>
+                <td className="num">
+                  {change ? (
+                    <>
+                      {formatSigned(change.points)}
+                      {verdict && verdict !== "no change" && (
+                        <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="muted">{isPgic && row.point ? "n/a" : "—"}</span>
+                  )}
+                </td>
+                <td className="num">
+                  {change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}
+                </td>
+                <td>{row.notes.join("; ")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

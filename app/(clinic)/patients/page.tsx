@@ -12,7 +12,7 @@ export default async function PatientsPage() {
   const [firstPage, options] = await Promise.all([listPatientsForTeam(user), listConditionsAndDrugsForTeam(user)]);
   return (
     <>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: "0 1rem", justifyContent: "space-between", alignItems: "center" }}>
         <h1>Patients of {user.team.name}</h1>
         {can(user, "patient:write") && (
           <Link className="button" href="/patients/new">

@@ -13,6 +13,7 @@ import { courseTimeline } from "@/lib/progress/timeline";
 import { todayIso } from "@/lib/validation/dates";
 import { DOSE_UNITS } from "@/lib/validation/course";
 import { adverseEventAction, chooseBaselineAction, doseChangeAction, endCourseAction } from "../actions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Treatment course" };
 
@@ -39,29 +40,31 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       </h1>
       <CourseTable courses={[course]} />
       <h2>Baselines</h2>
-      <table>
-        <caption className="sr-only">Baseline per instrument</caption>
-        <thead>
-          <tr>
-            <th scope="col">Instrument</th>
-            <th scope="col">Baseline</th>
-            <th scope="col">How chosen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {instrumentsScored.map((instrumentId) => {
-            const timeline = courseTimeline(course, instrumentId, record.assessments);
-            const baseline = timeline.ok ? timeline.baseline : null;
-            return (
-              <tr key={instrumentId}>
-                <td>{getInstrument(instrumentId)?.shortName}</td>
-                <td>{baseline ? `${formatScore(baseline.total)} on ${baseline.takenOn}` : "none on or before the start date"}</td>
-                <td>{baseline?.chosen ? "chosen by a clinician" : "last score on or before the start date"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Baseline per instrument">
+        <table>
+          <caption className="sr-only">Baseline per instrument</caption>
+          <thead>
+            <tr>
+              <th scope="col">Instrument</th>
+              <th scope="col">Baseline</th>
+              <th scope="col">How chosen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {instrumentsScored.map((instrumentId) => {
+              const timeline = courseTimeline(course, instrumentId, record.assessments);
+              const baseline = timeline.ok ? timeline.baseline : null;
+              return (
+                <tr key={instrumentId}>
+                  <td>{getInstrument(instrumentId)?.shortName}</td>
+                  <td>{baseline ? `${formatScore(baseline.total)} on ${baseline.takenOn}` : "none on or before the start date"}</td>
+                  <td>{baseline?.chosen ? "chosen by a clinician" : "last score on or before the start date"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {canWrite && (
         <div className="grid-2">
           <div>
