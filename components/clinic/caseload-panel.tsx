@@ -7,10 +7,11 @@ import { getInstrument } from "@/lib/instruments";
 import type { CaseloadPanel as Panel, CaseloadPatient } from "@/lib/data/clinic";
 import type { Interval } from "@/lib/stats";
 import { CohortCaveat } from "./cohort-caveat";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { studyNameInText } from "@/lib/evidence";
 import { LazyWaterfallChart } from "./lazy-waterfall-chart";
 
 // Wide tables scroll inside their own box rather than the page sideways on a phone.
-const SCROLL = { overflowX: "auto" } as const;
 
 const percent = (share: number) => `${formatDerived(share * 100, 1)}%`;
 const interval = (ci: Interval | null, format: (x: number) => string) =>
@@ -34,6 +35,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
   const weeks = benchmark.timepointWeeks;
   const rule = benchmark.responderRule;
   const headingId = `panel-${benchmark.study.id}`;
+  const studyName = studyNameInText(benchmark.study);
   const bars = panel.patients.flatMap((p) =>
     p.percentReduction === null ? [] : [{ code: p.code, percentReduction: p.percentReduction, flagged: p.outsideEnrolment.length > 0 }],
   );
@@ -54,7 +56,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
       </p>
 
       <h3>Patients</h3>
-      <div className="table-scroll" style={SCROLL}>
+      <TableScroll label={`Patients counted beside ${studyName}`}>
         <table>
           <caption className="sr-only">Patients counted</caption>
           <tbody>
@@ -78,13 +80,13 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       {panel.responders && rule && (
         <>
           <h3>Responders by the trial&apos;s definition</h3>
           <p>{benchmark.study.responders?.definition}</p>
-          <div className="table-scroll" style={SCROLL}>
+          <TableScroll label={`Responder rates beside ${studyName}`}>
             <table>
               <caption className="sr-only">Responder rates</caption>
               <thead>
@@ -116,12 +118,12 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
 
       <h3>Mean change on {measure}</h3>
-      <div className="table-scroll" style={SCROLL}>
+      <TableScroll label={`Mean change from baseline beside ${studyName}`}>
         <table>
           <caption className="sr-only">Mean change from baseline</caption>
           <thead>
@@ -151,7 +153,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h3>Each patient at week {weeks}</h3>
       {bars.length > 0 ? (
@@ -169,7 +171,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
           table above rather than on the chart.
         </p>
       )}
-      <div className="table-scroll" style={SCROLL}>
+      <TableScroll label={`Change at the trial's time point, per patient beside ${studyName}`}>
         <table>
           <caption>Patients with a follow-up at or after week {weeks}, largest reduction first</caption>
           <thead>
@@ -199,10 +201,10 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h3>Adverse events</h3>
-      <div className="table-scroll" style={SCROLL}>
+      <TableScroll label={`Adverse events beside ${studyName}`}>
         <table>
           <caption className="sr-only">Adverse events recorded in this clinic</caption>
           <thead>
@@ -227,7 +229,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>What {benchmark.studyName} reported:</p>
       <AdverseEventList study={benchmark.study} />
 
