@@ -56,7 +56,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
       </p>
 
       <h3>Patients</h3>
-      <TableScroll label={`Patients counted beside ${studyName}`}>
+      <TableScroll label={`${studyName}: Patients counted`}>
         <table>
           <caption className="sr-only">Patients counted</caption>
           <tbody>
@@ -86,7 +86,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
         <>
           <h3>Responders by the trial&apos;s definition</h3>
           <p>{benchmark.study.responders?.definition}</p>
-          <TableScroll label={`Responder rates beside ${studyName}`}>
+          <TableScroll label={`${studyName}: Responder rates`}>
             <table>
               <caption className="sr-only">Responder rates</caption>
               <thead>
@@ -123,7 +123,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
       )}
 
       <h3>Mean change on {measure}</h3>
-      <TableScroll label={`Mean change from baseline beside ${studyName}`}>
+      <TableScroll label={`${studyName}: Mean change from baseline`}>
         <table>
           <caption className="sr-only">Mean change from baseline</caption>
           <thead>
@@ -171,7 +171,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
           table above rather than on the chart.
         </p>
       )}
-      <TableScroll label={`Change at the trial's time point, per patient beside ${studyName}`}>
+      <TableScroll label={`${studyName}: Change at the trial's time point, per patient`}>
         <table>
           <caption>Patients with a follow-up at or after week {weeks}, largest reduction first</caption>
           <thead>
@@ -204,7 +204,7 @@ export function CaseloadPanel({ panel }: { panel: Panel }) {
       </TableScroll>
 
       <h3>Adverse events</h3>
-      <TableScroll label={`Adverse events beside ${studyName}`}>
+      <TableScroll label={`${studyName}: Adverse events`}>
         <table>
           <caption className="sr-only">Adverse events recorded in this clinic</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support/sign-in";
 
 function daysAgo(days: number): string {
   const date = new Date();
@@ -15,10 +16,8 @@ async function fillFiqr(page: Page, value: string) {
 test("a clinician adds a patient, starts memantine, enters a baseline and a follow-up FIQR, and reads the change", async ({ page }) => {
   test.setTimeout(120_000);
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("clinician@yardstick.demo");
-  await page.getByLabel("Password").fill("yardstick-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
 
   await page.getByRole("link", { name: "Add patient" }).click();
   await page.getByLabel("Patient code").fill(code);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/sign-in";
 
 function daysAgo(days: number): string {
   const date = new Date();
@@ -10,11 +11,7 @@ const CLINICIAN = { email: "clinician@yardstick.demo", password: "yardstick-demo
 
 test.describe("A clinician reads the published evidence", () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(CLINICIAN.email);
-    await page.getByLabel("Password").fill(CLINICIAN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: /^Patients of / })).toBeVisible();
+    await signInAs(page, CLINICIAN.email, CLINICIAN.password);
   });
 
   test("opens the FINAL trial from the evidence library and sees its figures and DOI", async ({ page }) => {
@@ -67,6 +64,7 @@ test.describe("A clinician reads the published evidence", () => {
     test.setTimeout(120_000);
     const code = `E2E-ELIG-${Date.now().toString(36).toUpperCase()}`;
     const birthYear = new Date(daysAgo(84)).getUTCFullYear() - 76;
+    await page.goto("/patients");
     await page.getByRole("link", { name: "Add patient" }).click();
     await page.getByLabel("Patient code").fill(code);
     await page.getByLabel("Birth year").fill(String(birthYear));
