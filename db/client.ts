@@ -3,10 +3,23 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { describeDatabaseUrl, DatabaseUnavailableError } from "./connection-error";
+import { lockFolder } from "./folder-lock";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = "postgres" | "pglite";
-export type OpenDatabase = { db: Database; kind: DatabaseKind; close: () => Promise<void>; label: string };
+export type OpenDatabase = {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+  label: string;
+  /**
+   * Runs `task` while holding the PostgreSQL session-level advisory lock `key`, taken on a connection of
+   * its own (so the task may use the whole pool), and released afterwards even if the task fails. Other
+   * processes asking for the same key wait. PGlite serves one process only (see db/folder-lock.ts), so
+   * there the task simply runs.
+   */
+  runExclusively: <T>(key: bigint, task: () => Promise<T>) => Promise<T>;
+};
 
 const DEFAULT_DATA_DIR = ".data/pglite";
 
@@ -36,20 +49,48 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
       label: `PostgreSQL at ${describeDatabaseUrl(url)}`,
+      runExclusively: (key, task) => withAdvisoryLock(url, key, task),
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = options.pgliteDir ?? pgliteDirectory();
-  if (dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const client = dir === "memory://" ? new PGlite() : new PGlite(dir);
-  await client.waitReady;
+  const release = dir === "memory://" ? () => {} : lockFolder(dir);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    if (dir !== "memory://") mkdirSync(dir, { recursive: true });
+    client = dir === "memory://" ? new PGlite() : new PGlite(dir);
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
     db: drizzle({ client, schema }) as unknown as Database,
     kind: "pglite",
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
     label: dir === "memory://" ? "embedded PGlite (in memory)" : `embedded PGlite in ${dir}`,
+    runExclusively: (_key, task) => task(),
   };
+}
+
+/** Holds `pg_advisory_lock(key)` on a one-connection client of its own while `task` runs. */
+async function withAdvisoryLock<T>(url: string, key: bigint, task: () => Promise<T>): Promise<T> {
+  const { default: postgres } = await import("postgres");
+  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lockClient`select pg_advisory_lock(${key.toString()}::bigint)`;
+    try {
+      return await task();
+    } finally {
+      await lockClient`select pg_advisory_unlock(${key.toString()}::bigint)`;
+    }
+  } finally {
+    await lockClient.end({ timeout: 5 });
+  }
 }
 
 type Holder = { yardstickDatabase?: Promise<OpenDatabase> };

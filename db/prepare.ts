@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import type { OpenDatabase } from "./client";
-import { applyMigrations } from "./migrate";
+import { applyMigrationsUnlocked, withPrepareLock } from "./migrate";
 import { users } from "./schema";
 import { seedDatabase } from "./seed";
 import { loadStudies } from "./seed/studies";
@@ -8,9 +8,15 @@ import { loadStudies } from "./seed/studies";
 /**
  * What every start does before serving: migrations, then the published studies. The demo team and
  * patients are added only to a database with no users yet, so a clinic's own database never gets them.
+ * All of it runs under the start-up advisory lock (db/migrate.ts), so instances starting together
+ * migrate once and seed once.
  */
-export async function prepareDatabase(open: OpenDatabase, options: { demo: boolean }): Promise<string> {
-  await applyMigrations(open);
+export function prepareDatabase(open: OpenDatabase, options: { demo: boolean }): Promise<string> {
+  return withPrepareLock(open, () => prepareUnlocked(open, options));
+}
+
+async function prepareUnlocked(open: OpenDatabase, options: { demo: boolean }): Promise<string> {
+  await applyMigrationsUnlocked(open);
   const [{ value: userCount }] = await open.db.select({ value: count() }).from(users);
   if (options.demo && userCount === 0) {
     const summary = await seedDatabase(open.db);

@@ -8,7 +8,10 @@ export async function runWithDatabase(task: (open: OpenDatabase) => Promise<void
     open = await openDatabase();
     await task(open);
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError || (error instanceof Error && error.name === "StudyFileError")) {
+    if (
+      error instanceof DatabaseUnavailableError ||
+      (error instanceof Error && ["StudyFileError", "DatabaseInUseError"].includes(error.name))
+    ) {
       console.error(`yardstick: ${error.message}`);
     } else {
       console.error(error);

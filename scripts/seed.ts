@@ -1,11 +1,13 @@
-import { applyMigrations } from "@/db/migrate";
+import { applyMigrationsUnlocked, withPrepareLock } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-accounts";
 import { runWithDatabase } from "./run-with-database";
 
 void runWithDatabase(async (open) => {
-  await applyMigrations(open);
-  const summary = await seedDatabase(open.db);
+  const summary = await withPrepareLock(open, async () => {
+    await applyMigrationsUnlocked(open);
+    return seedDatabase(open.db);
+  });
   console.log(
     `Seeded ${open.label}: ${summary.studies} studies, ${summary.usersCreated} new users, ${summary.patientsCreated} new patients.`,
   );
