@@ -24,7 +24,7 @@ export type OpenDatabase = {
 const DEFAULT_DATA_DIR = ".data/pglite";
 
 /** The embedded database's folder: YARDSTICK_DATA_DIR, or .data/pglite beside the project. */
-function pgliteDirectory(): string {
+export function pgliteDirectory(): string {
   return path.resolve(process.env.YARDSTICK_DATA_DIR ?? DEFAULT_DATA_DIR);
 }
 
