@@ -25,6 +25,19 @@ export default defineConfig({
           server: { deps: { inline: ["next-auth"] } },
         },
       },
+      {
+        // Tests against the production build (two app instances over one PostgreSQL database); npm test
+        // runs them after the browser tests, whose start makes the build (scripts/test-all.ts).
+        resolve: { alias: { "@": root, "server-only": fileURLToPath(new URL("tests/support/server-only-stub.ts", import.meta.url)) } },
+        test: {
+          name: "production",
+          include: ["tests/production/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,12 +1,24 @@
 // Serves the production build (like `next start`) and records each connection's own address in a
 // header the app trusts, so a client's X-Forwarded-For cannot hide it (see lib/http/peer-header.ts).
+// It prepares the database (migrations under the advisory lock, studies) before it listens, and says
+// "Ready" only after the app has answered one request: Next.js loads the app, and runs
+// instrumentation.ts, on the first request, so without it an instance would look ready to a load
+// balancer while it still had to migrate, or was about to stop for want of AUTH_SECRET.
 import { createServer } from "node:http";
+import { openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
 import { announcePeerHeader, PEER_HEADER, trustedProxiesFromEnv } from "@/lib/http/peer-header";
 
 const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
   trustedProxiesFromEnv(); // a malformed TRUSTED_PROXIES stops the start with a message naming the entry
+  const open = await openDatabase();
+  try {
+    await prepareDatabase(open, { demo: false });
+  } finally {
+    await open.close(); // the app opens its own; PGlite must not be open twice in one process
+  }
   // As `next start` does; next.config.ts and proxy.ts read it (HSTS, no eval in the CSP).
   Object.assign(process.env, { NODE_ENV: "production" });
   const { default: next } = await import("next");
@@ -17,7 +29,15 @@ async function main() {
   createServer((request, response) => {
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
     void handle(request, response);
-  }).listen(port, () => console.log(`Ready on http://localhost:${port}`));
+  }).listen(port, async () => {
+    try {
+      await fetch(`http://127.0.0.1:${port}/login`, { redirect: "manual" }); // loads the app (see above)
+    } catch (error) {
+      console.error(`yardstick: the app did not answer its first request: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    console.log(`Ready on http://localhost:${port}`);
+  });
 }
 
 main().catch((error) => {

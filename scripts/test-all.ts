@@ -89,6 +89,21 @@ run(
   fromPlaywright,
 );
 
+// Two production instances over one PostgreSQL database (tests/production): after the browser tests,
+// whose start (scripts/start.ts) has just made the production build that they serve.
+if (serverUrl) {
+  run(
+    "production build: two app instances on PostgreSQL",
+    "npx",
+    vitest("production", "test-results/production.json"),
+    { TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl, YARDSTICK_REQUIRE_BUILD: "1" },
+    "test-results/production.json",
+    fromVitest,
+  );
+} else {
+  console.log("\n=== production build: two app instances: not run (needs PostgreSQL: set TEST_DATABASE_URL) ===");
+}
+
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed ? 1 : 0);
