@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { adverseEvents, assessments, doseChanges, patients, treatmentCourses } from "@/db/schema";
 import { isUuid, NotFoundError, postgresErrorCode } from "@/lib/errors";
@@ -45,11 +45,8 @@ export async function exportPatientFhirBundle(user: SessionUser, patientId: unkn
 }
 
 async function readRecord(tx: Transaction, patient: FhirPatientRecord["patient"]): Promise<FhirPatientRecord> {
-  const courses = await tx
-    .select()
-    .from(treatmentCourses)
-    .where(eq(treatmentCourses.patientId, patient.id))
-    .orderBy(asc(treatmentCourses.startDate));
+  const { createdAt: _c, updatedAt: _u, version: _v, patientId: _p, ...courseColumns } = getTableColumns(treatmentCourses);
+  const courses = await tx.select(courseColumns).from(treatmentCourses).where(eq(treatmentCourses.patientId, patient.id));
   const courseIds = courses.map((c) => c.id);
   const [doses, events, scores] = await Promise.all([
     courseIds.length ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)) : [],
@@ -69,15 +66,7 @@ async function readRecord(tx: Transaction, patient: FhirPatientRecord["patient"]
   return {
     patient: { id: patient.id, code: patient.code, birthYear: patient.birthYear, sex: patient.sex, conditions: patient.conditions },
     courses: courses.map((course) => ({
-      id: course.id,
-      drug: course.drug,
-      indication: course.indication,
-      targetDose: course.targetDose,
-      doseUnit: course.doseUnit,
-      startDate: course.startDate,
-      endDate: course.endDate,
-      status: course.status,
-      stopReason: course.stopReason,
+      ...course,
       doseChanges: doses
         .filter((d) => d.courseId === course.id)
         .map(({ changedOn, dose, doseUnit, note }) => ({ changedOn, dose, doseUnit, note })),
@@ -206,7 +195,8 @@ async function applyPlan(tx: Transaction, user: SessionUser, plan: ImportPlan): 
     await writeAudit(tx, user, "create", "assessment", row.id);
     summary.added.assessments++;
   }
-  await writeAudit(tx, user, "import", "fhir_bundle", patient.id);
+  // Under the patient, so the admin's audit trail filtered by patient lists the import.
+  await writeAudit(tx, user, "import", "patient", patient.id);
   return summary;
 }
 

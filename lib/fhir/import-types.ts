@@ -1,21 +1,9 @@
-import type { AdverseEventSeverity, CourseStatus } from "@/lib/domain/courses";
 import type { InstrumentId } from "@/lib/domain/instruments";
 import type { PatientInput } from "@/lib/validation/patient";
+import type { CourseValues, DoseStep, SideEffect } from "./record";
 
 /** A course to add, with its dose steps and side effects; `entry` is its bundle entry (for references). */
-export type PlannedCourse = {
-  entry: number;
-  drug: string;
-  indication: string;
-  targetDose: number;
-  doseUnit: string;
-  startDate: string;
-  endDate: string | null;
-  status: CourseStatus;
-  stopReason: string | null;
-  doseChanges: { changedOn: string; dose: number; doseUnit: string; note: string | null }[];
-  adverseEvents: { occurredOn: string; event: string; severity: AdverseEventSeverity; notes: string | null }[];
-};
+export type PlannedCourse = CourseValues & { entry: number; doseChanges: DoseStep[]; adverseEvents: SideEffect[] };
 
 /** An assessment to add, already scored by the instrument's own code; `courseEntry` is its course's bundle entry. */
 export type PlannedAssessment = {

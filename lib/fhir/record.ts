@@ -2,22 +2,24 @@ import type { AdverseEventSeverity, CourseStatus } from "@/lib/domain/courses";
 import type { InstrumentId } from "@/lib/domain/instruments";
 import type { Sex } from "@/lib/domain/sexes";
 
+/** A course's own values, as the course forms record them. */
+export type CourseValues = {
+  drug: string;
+  indication: string;
+  targetDose: number;
+  doseUnit: string;
+  startDate: string;
+  endDate: string | null;
+  status: CourseStatus;
+  stopReason: string | null;
+};
+export type DoseStep = { changedOn: string; dose: number; doseUnit: string; note: string | null };
+export type SideEffect = { occurredOn: string; event: string; severity: AdverseEventSeverity; notes: string | null };
+
 /** One patient's record as the FHIR export reads it: plain data, no database rows. */
 export type FhirPatientRecord = {
   patient: { id: string; code: string; birthYear: number; sex: Sex; conditions: string[] };
-  courses: {
-    id: string;
-    drug: string;
-    indication: string;
-    targetDose: number;
-    doseUnit: string;
-    startDate: string;
-    endDate: string | null;
-    status: CourseStatus;
-    stopReason: string | null;
-    doseChanges: { changedOn: string; dose: number; doseUnit: string; note: string | null }[];
-    adverseEvents: { id: string; occurredOn: string; event: string; severity: AdverseEventSeverity; notes: string | null }[];
-  }[];
+  courses: (CourseValues & { id: string; doseChanges: DoseStep[]; adverseEvents: (SideEffect & { id: string })[] })[];
   assessments: {
     id: string;
     courseId: string | null;
