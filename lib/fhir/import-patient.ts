@@ -20,6 +20,11 @@ export function readPatient(reader: EntryReader, conditions: { reader: EntryRead
   if (codeIndex < 0) {
     reader.fail("identifier", `The patient's pseudonymous code is required, as an identifier with system ${PATIENT_CODE_SYSTEM}.`);
   }
+  // Each condition is checked in its own Condition resource, so a refusal names that resource.
+  for (const condition of conditions) {
+    const checked = patientSchema.shape.conditions.safeParse([condition.text]);
+    if (!checked.success) condition.reader.fail("code.text", checked.error.issues[0].message);
+  }
   const birthDate = calendarDate(resource.birthDate);
   if (birthDate === undefined) reader.fail("birthDate", "The birth year is required (birthDate, e.g. 1975).");
   const code = codeIndex >= 0 ? (identifiers[codeIndex] as { value?: unknown }).value : undefined;
@@ -30,10 +35,10 @@ export function readPatient(reader: EntryReader, conditions: { reader: EntryRead
       code: typeof code === "string" ? code : "",
       birthYear: birthDate?.slice(0, 4) ?? "",
       sex: stringAt(resource.gender) ?? "",
-      conditions: conditions.map((c) => c.text),
+      conditions: conditions.filter((c) => !c.reader.hasIssues).map((c) => c.text),
     },
-    { code: `identifier[${Math.max(codeIndex, 0)}].value`, birthYear: "birthDate", sex: "gender", conditions: "Condition.code.text" },
+    { code: `identifier[${Math.max(codeIndex, 0)}].value`, birthYear: "birthDate", sex: "gender", conditions: "" },
   );
-  if (!parsed || codeIndex < 0 || birthDate === undefined) return undefined;
+  if (!parsed || codeIndex < 0 || birthDate === undefined || conditions.some((c) => c.reader.hasIssues)) return undefined;
   return { code: parsed.code, birthYear: parsed.birthYear, sex: parsed.sex, conditions: parsed.conditions };
 }

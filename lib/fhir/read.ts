@@ -43,7 +43,15 @@ export class EntryReader {
 
   fail(relative: string, reason: string): undefined {
     this.issues.push({ expression: this.path(relative), reason, resource: this.label });
+    this.failed = true;
     return undefined;
+  }
+
+  private failed = false;
+
+  /** Whether a problem has been recorded in this entry. */
+  get hasIssues(): boolean {
+    return this.failed;
   }
 
   /** A required string; undefined (and an issue) when it is missing. */

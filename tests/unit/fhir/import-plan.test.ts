@@ -109,4 +109,20 @@ describe("Reading a FHIR bundle into an import plan", () => {
       },
     ]);
   });
+
+  it("names the Condition whose text the patient form would refuse", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits the exported JSON as a sender would
+    const bundle = structuredClone(patientBundle(record, "x")) as { entry: { resource: any }[] };
+    bundle.entry[1].resource.code.text = "x".repeat(101);
+    expect(planBundleImport(bundle, TODAY)).toEqual({
+      ok: false,
+      issues: [
+        {
+          expression: "Bundle.entry[1].resource.code.text",
+          reason: "A condition can be at most 100 characters.",
+          resource: expect.stringMatching(/^Condition\/.+ \(entry 2\)$/),
+        },
+      ],
+    });
+  });
 });
