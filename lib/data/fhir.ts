@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { adverseEvents, assessments, doseChanges, patients, treatmentCourses } from "@/db/schema";
+import { adverseEvents, assessments, courseBaselines, doseChanges, patients, treatmentCourses } from "@/db/schema";
 import { isUuid, NotFoundError, postgresErrorCode } from "@/lib/errors";
 import { patientBundle } from "@/lib/fhir/export-bundle";
+import type { InstrumentId } from "@/lib/domain/instruments";
 import type { ImportPlan } from "@/lib/fhir/import-plan";
 import { planBundleImport } from "@/lib/fhir/import-plan";
 import { FhirBundleRejectedError } from "@/lib/fhir/outcome";
@@ -48,9 +49,10 @@ async function readRecord(tx: Transaction, patient: FhirPatientRecord["patient"]
   const { createdAt: _c, updatedAt: _u, version: _v, patientId: _p, ...courseColumns } = getTableColumns(treatmentCourses);
   const courses = await tx.select(courseColumns).from(treatmentCourses).where(eq(treatmentCourses.patientId, patient.id));
   const courseIds = courses.map((c) => c.id);
-  const [doses, events, scores] = await Promise.all([
+  const [doses, events, baselines, scores] = await Promise.all([
     courseIds.length ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)) : [],
     courseIds.length ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)) : [],
+    courseIds.length ? tx.select().from(courseBaselines).where(inArray(courseBaselines.courseId, courseIds)) : [],
     tx
       .select({
         id: assessments.id,
@@ -73,6 +75,7 @@ async function readRecord(tx: Transaction, patient: FhirPatientRecord["patient"]
       adverseEvents: events
         .filter((e) => e.courseId === course.id)
         .map(({ id, occurredOn, event, severity, notes }) => ({ id, occurredOn, event, severity, notes })),
+      chosenBaselines: Object.fromEntries(baselines.filter((b) => b.courseId === course.id).map((b) => [b.instrumentId, b.assessmentId])),
     })),
     assessments: scores,
   };
@@ -153,6 +156,7 @@ async function applyPlan(tx: Transaction, user: SessionUser, plan: ImportPlan): 
     .from(treatmentCourses)
     .where(eq(treatmentCourses.patientId, patient.id));
   const courseIdByEntry = new Map<number, string>();
+  const addedCourses = new Set<string>();
   for (const course of plan.courses) {
     const { entry, doseChanges: steps, adverseEvents: events, ...values } = course;
     const existing = existingCourses.find((c) => c.drug === values.drug && c.startDate === values.startDate);
@@ -166,17 +170,21 @@ async function applyPlan(tx: Transaction, user: SessionUser, plan: ImportPlan): 
       if (steps.length) await tx.insert(doseChanges).values(steps.map((step) => ({ ...step, courseId: courseId! })));
       await writeAudit(tx, user, "create", "treatment_course", courseId);
       summary.added.courses++;
+      addedCourses.add(courseId);
       summary.added.doseChanges += steps.length;
     }
     courseIdByEntry.set(entry, courseId);
     await addAdverseEvents(tx, user, courseId, events, summary);
   }
   const existingScores = await tx
-    .select({ instrumentId: assessments.instrumentId, takenOn: assessments.takenOn })
+    .select({ id: assessments.id, instrumentId: assessments.instrumentId, takenOn: assessments.takenOn })
     .from(assessments)
     .where(eq(assessments.patientId, patient.id));
+  const assessmentIdByEntry = new Map<number, { id: string; instrumentId: string }>();
   for (const assessment of plan.assessments) {
-    if (existingScores.some((s) => s.instrumentId === assessment.instrumentId && s.takenOn === assessment.takenOn)) {
+    const existing = existingScores.find((s) => s.instrumentId === assessment.instrumentId && s.takenOn === assessment.takenOn);
+    if (existing) {
+      assessmentIdByEntry.set(assessment.entry, existing);
       summary.alreadyPresent.assessments++;
       continue;
     }
@@ -193,7 +201,18 @@ async function applyPlan(tx: Transaction, user: SessionUser, plan: ImportPlan): 
       })
       .returning({ id: assessments.id });
     await writeAudit(tx, user, "create", "assessment", row.id);
+    assessmentIdByEntry.set(assessment.entry, { id: row.id, instrumentId: assessment.instrumentId });
     summary.added.assessments++;
+  }
+  // Baselines chosen for the courses this import added (an existing course keeps its own choices).
+  for (const course of plan.courses) {
+    const courseId = courseIdByEntry.get(course.entry)!;
+    if (!addedCourses.has(courseId)) continue;
+    for (const entry of course.baselineEntries) {
+      const baseline = assessmentIdByEntry.get(entry)!;
+      await tx.insert(courseBaselines).values({ courseId, instrumentId: baseline.instrumentId as InstrumentId, assessmentId: baseline.id });
+      await writeAudit(tx, user, "create", "course_baseline", courseId);
+    }
   }
   // Under the patient, so the admin's audit trail filtered by patient lists the import.
   await writeAudit(tx, user, "import", "patient", patient.id);

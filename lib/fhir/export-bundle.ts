@@ -71,7 +71,13 @@ function medicationStatement(patientId: string, course: Course): MedicationState
   return {
     resourceType: "MedicationStatement",
     id: course.id,
-    extension: [{ url: EXTENSIONS.targetDose, valueQuantity: { value: course.targetDose, unit: course.doseUnit } }],
+    extension: [
+      { url: EXTENSIONS.targetDose, valueQuantity: { value: course.targetDose, unit: course.doseUnit } },
+      // The clinician's choice of baseline, where one was made (otherwise the last score on or before the start is used).
+      ...Object.keys(course.chosenBaselines)
+        .sort()
+        .map((instrumentId) => ({ url: EXTENSIONS.chosenBaseline, valueReference: ref(course.chosenBaselines[instrumentId]) })),
+    ],
     status: course.status,
     ...(course.stopReason ? { statusReason: [{ text: course.stopReason }] } : {}),
     medicationCodeableConcept: {

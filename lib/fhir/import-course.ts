@@ -56,7 +56,7 @@ export function readCourse(reader: EntryReader, context: Context): PlannedCourse
       reader.fail("effectivePeriod.end", `The end date cannot precede the start date (${start.startDate}).`);
   }
   const doseChanges = readDoseSteps(reader, { ...start, endDate: ended.endDate }, context);
-  return { entry: reader.index, ...start, ...ended, doseChanges, adverseEvents: [] };
+  return { entry: reader.index, ...start, ...ended, doseChanges, adverseEvents: [], baselineEntries: [] };
 }
 
 /** Active: no end. Stopped or completed: an end date and a reason, as the "end course" form asks. */

@@ -121,6 +121,27 @@ export function planBundleImport(bundle: unknown, today = todayIso()): PlanResul
     const link = asArray(reader.resource.extension).find((e) => isObject(e) && e.url === EXTENSIONS.treatmentCourse);
     addAssessment(reader, readQuestionnaireResponse(reader, context), isObject(link) ? [link.valueReference] : undefined, "extension");
   }
+  for (const reader of ofType("MedicationStatement")) {
+    const course = courses.get(reader.index);
+    if (course) readChosenBaselines(reader, course, references, assessments);
+  }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, plan: { patient, courses: [...courses.values()], assessments: assessments.sort((a, b) => a.entry - b.entry) } };
+}
+
+/** The course's chosen baselines: assessments in the bundle, taken on or before its start, one per instrument (as the baseline form allows). */
+function readChosenBaselines(reader: EntryReader, course: PlannedCourse, references: BundleReferences, assessments: PlannedAssessment[]) {
+  asArray(reader.resource.extension).forEach((extension, index) => {
+    if (!isObject(extension) || extension.url !== EXTENSIONS.chosenBaseline) return;
+    const where = `extension[${index}].valueReference`;
+    const entry =
+      references.resolve(extension.valueReference, "QuestionnaireResponse") ?? references.resolve(extension.valueReference, "Observation");
+    const assessment = assessments.find((a) => a.entry === entry);
+    if (!assessment) return reader.fail(where, "A chosen baseline must refer to an Observation or QuestionnaireResponse of this bundle.");
+    if (assessment.takenOn > course.startDate)
+      return reader.fail(where, `A baseline must be taken on or before the course start (${course.startDate}).`);
+    const chosen = course.baselineEntries.map((e) => assessments.find((a) => a.entry === e)?.instrumentId);
+    if (chosen.includes(assessment.instrumentId)) return reader.fail(where, "A course has one chosen baseline per instrument.");
+    course.baselineEntries.push(assessment.entry);
+  });
 }

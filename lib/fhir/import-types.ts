@@ -3,7 +3,13 @@ import type { PatientInput } from "@/lib/validation/patient";
 import type { CourseValues, DoseStep, SideEffect } from "./record";
 
 /** A course to add, with its dose steps and side effects; `entry` is its bundle entry (for references). */
-export type PlannedCourse = CourseValues & { entry: number; doseChanges: DoseStep[]; adverseEvents: SideEffect[] };
+export type PlannedCourse = CourseValues & {
+  entry: number;
+  doseChanges: DoseStep[];
+  adverseEvents: SideEffect[];
+  /** The bundle entries of the assessments chosen as this course's baselines. */
+  baselineEntries: number[];
+};
 
 /** An assessment to add, already scored by the instrument's own code; `courseEntry` is its course's bundle entry. */
 export type PlannedAssessment = {

@@ -19,7 +19,13 @@ export type SideEffect = { occurredOn: string; event: string; severity: AdverseE
 /** One patient's record as the FHIR export reads it: plain data, no database rows. */
 export type FhirPatientRecord = {
   patient: { id: string; code: string; birthYear: number; sex: Sex; conditions: string[] };
-  courses: (CourseValues & { id: string; doseChanges: DoseStep[]; adverseEvents: (SideEffect & { id: string })[] })[];
+  courses: (CourseValues & {
+    id: string;
+    doseChanges: DoseStep[];
+    adverseEvents: (SideEffect & { id: string })[];
+    /** The assessment the clinician chose as this course's baseline, per instrument. */
+    chosenBaselines: Record<string, string>;
+  })[];
   assessments: {
     id: string;
     courseId: string | null;

@@ -11,6 +11,7 @@ export const EXTENSIONS = {
   targetDose: `${YARDSTICK_FHIR}/StructureDefinition/target-dose`,
   treatmentCourse: `${YARDSTICK_FHIR}/StructureDefinition/treatment-course`,
   adverseEventNote: `${YARDSTICK_FHIR}/StructureDefinition/adverse-event-note`,
+  chosenBaseline: `${YARDSTICK_FHIR}/StructureDefinition/chosen-baseline`,
 } as const;
 
 // Standard terminology systems (FHIR R4 terminology pages).

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { exportPatientFhirBundle, importFhirBundle } from "@/lib/data/fhir";
+import { chooseBaseline } from "@/lib/data/course-writes";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { FhirBundleRejectedError } from "@/lib/fhir/outcome";
@@ -271,6 +272,43 @@ describe(`FHIR R4 export and import on ${kind}`, () => {
   });
 
   describe("the import", () => {
+    it("carries a clinician's chosen baseline across (export, import into an empty team)", async () => {
+      // A course with a score on or before its start: choose that score as the baseline, as the course page does.
+      const result = await database.db.execute(sql`
+        select c.id as course_id, a.id as assessment_id, a.instrument_id, a.taken_on::text as taken_on, c.patient_id
+        from treatment_courses c join assessments a on a.patient_id = c.patient_id and a.taken_on <= c.start_date
+        join patients p on p.id = c.patient_id
+        where p.team_id = ${clinician.team.id} order by p.code, a.taken_on limit 1`);
+      const [choice] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        course_id: string;
+        assessment_id: string;
+        instrument_id: string;
+        taken_on: string;
+        patient_id: string;
+      }[];
+      await chooseBaseline(clinician, choice.course_id, choice.assessment_id);
+      const { sessionUser: newTeam } = await createTeamWithUser(database.db, "clinician");
+      const { bundle } = await exportPatientFhirBundle(clinician, choice.patient_id);
+      const statement = resources(bundle, "MedicationStatement").find((r) => r.id === choice.course_id);
+      expect(statement.extension).toContainEqual({
+        url: expect.stringMatching(/chosen-baseline$/),
+        valueReference: { reference: `urn:uuid:${choice.assessment_id}` },
+      });
+      expect(medplumErrors(statement)).toEqual([]);
+      const { patient } = await importFhirBundle(newTeam, bundle);
+      const imported = await database.db
+        .select({
+          instrumentId: schema.courseBaselines.instrumentId,
+          takenOn: schema.assessments.takenOn,
+          patientId: schema.assessments.patientId,
+        })
+        .from(schema.courseBaselines)
+        .innerJoin(schema.assessments, eq(schema.assessments.id, schema.courseBaselines.assessmentId))
+        .innerJoin(schema.treatmentCourses, eq(schema.treatmentCourses.id, schema.courseBaselines.courseId))
+        .where(eq(schema.treatmentCourses.patientId, patient.id));
+      expect(imported).toEqual([{ instrumentId: choice.instrument_id, takenOn: choice.taken_on, patientId: patient.id }]);
+    });
+
     it("round-trips: every Demo Pain Clinic patient exported, imported into an empty team and exported again has the same clinical content", async () => {
       const { sessionUser: newTeam } = await createTeamWithUser(database.db, "clinician");
       for (const patient of demoPatients) {

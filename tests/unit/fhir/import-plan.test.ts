@@ -23,6 +23,8 @@ const record: FhirPatientRecord = {
       adverseEvents: [
         { id: "33333333-3333-4333-8333-333333333333", occurredOn: "2026-02-01", event: "Dizziness", severity: "moderate", notes: null },
       ],
+      // The NRS of 2026-01-01 (entry 5 of the bundle: Patient, Condition, course, side effect, then scores).
+      chosenBaselines: { pain_nrs_0_10: "44444444-4444-4444-8444-444444444444" },
     },
   ],
   assessments: [
@@ -54,8 +56,10 @@ describe("Reading a FHIR bundle into an import plan", () => {
     if (!result.ok) return;
     const { patient, courses, assessments } = result.plan;
     expect(patient).toEqual({ code: "YS-900", birthYear: 1970, sex: "female", conditions: ["fibromyalgia"] });
-    const { id: _id, adverseEvents, ...course } = record.courses[0];
-    expect(courses).toEqual([{ ...course, entry: 2, adverseEvents: adverseEvents.map(({ id: _eventId, ...event }) => event) }]);
+    const { id: _id, adverseEvents, chosenBaselines: _chosen, ...course } = record.courses[0];
+    expect(courses).toEqual([
+      { ...course, entry: 2, adverseEvents: adverseEvents.map(({ id: _eventId, ...event }) => event), baselineEntries: [4] },
+    ]);
     // 1+2+1+1+1+2+1+1+2+1 = 13, the IRLS sum.
     expect(assessments.map(({ instrumentId, totalScore, courseEntry }) => ({ instrumentId, totalScore, courseEntry }))).toEqual([
       { instrumentId: "pain_nrs_0_10", totalScore: 7, courseEntry: null },
@@ -121,6 +125,21 @@ describe("Reading a FHIR bundle into an import plan", () => {
           expression: "Bundle.entry[1].resource.code.text",
           reason: "A condition can be at most 100 characters.",
           resource: expect.stringMatching(/^Condition\/.+ \(entry 2\)$/),
+        },
+      ],
+    });
+  });
+
+  it("refuses a chosen baseline taken after the course started", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits the exported JSON as a sender would
+    const bundle = structuredClone(patientBundle(record, "x")) as { entry: { resource: any }[] };
+    bundle.entry[4].resource.effectiveDateTime = "2026-01-06";
+    expect(planBundleImport(bundle, TODAY)).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          expression: "Bundle.entry[2].resource.extension[1].valueReference",
+          reason: "A baseline must be taken on or before the course start (2026-01-05).",
         },
       ],
     });
