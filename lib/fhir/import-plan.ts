@@ -131,17 +131,17 @@ export function planBundleImport(bundle: unknown, today = todayIso()): PlanResul
 
 /** The course's chosen baselines: assessments in the bundle, taken on or before its start, one per instrument (as the baseline form allows). */
 function readChosenBaselines(reader: EntryReader, course: PlannedCourse, references: BundleReferences, assessments: PlannedAssessment[]) {
-  asArray(reader.resource.extension).forEach((extension, index) => {
-    if (!isObject(extension) || extension.url !== EXTENSIONS.chosenBaseline) return;
+  for (const [index, extension] of asArray(reader.resource.extension).entries()) {
+    if (!isObject(extension) || extension.url !== EXTENSIONS.chosenBaseline) continue;
     const where = `extension[${index}].valueReference`;
     const entry =
       references.resolve(extension.valueReference, "QuestionnaireResponse") ?? references.resolve(extension.valueReference, "Observation");
     const assessment = assessments.find((a) => a.entry === entry);
-    if (!assessment) return reader.fail(where, "A chosen baseline must refer to an Observation or QuestionnaireResponse of this bundle.");
-    if (assessment.takenOn > course.startDate)
-      return reader.fail(where, `A baseline must be taken on or before the course start (${course.startDate}).`);
     const chosen = course.baselineEntries.map((e) => assessments.find((a) => a.entry === e)?.instrumentId);
-    if (chosen.includes(assessment.instrumentId)) return reader.fail(where, "A course has one chosen baseline per instrument.");
-    course.baselineEntries.push(assessment.entry);
-  });
+    if (!assessment) reader.fail(where, "A chosen baseline must refer to an Observation or QuestionnaireResponse of this bundle.");
+    else if (assessment.takenOn > course.startDate) {
+      reader.fail(where, `A baseline must be taken on or before the course start (${course.startDate}).`);
+    } else if (chosen.includes(assessment.instrumentId)) reader.fail(where, "A course has one chosen baseline per instrument.");
+    else course.baselineEntries.push(assessment.entry);
+  }
 }
