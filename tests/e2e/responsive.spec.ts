@@ -11,7 +11,8 @@ const WIDTHS = [390, 1280];
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
 type Viewer = "anonymous" | "clinician" | "admin";
 
-const pages = ACCESS_MATRIX.filter((route) => route.method === "GET").flatMap((route) => {
+// Pages only: a GET route handler (a file download such as the FHIR bundle) is not a page to lay out.
+const pages = ACCESS_MATRIX.filter((route) => route.method === "GET" && /\/page\.tsx$/.test(route.file)).flatMap((route) => {
   const viewer: Viewer | undefined =
     route.expected.anonymous === 200
       ? "anonymous"

@@ -31,6 +31,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       {patient.notes && <p className="notice">{patient.notes}</p>}
       <p>
         <Link href={`${base}/report`}>Printable report</Link>
+        {" · "}
+        {/* A plain link: the route answers with a file (Content-Disposition: attachment), not a page. */}
+        <a href={`/api/fhir/Patient/${patient.id}/$everything`} download>
+          Download FHIR bundle
+        </a>
       </p>
       {canWrite && (
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
