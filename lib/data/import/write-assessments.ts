@@ -1,0 +1,110 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { assessments, treatmentCourses } from "@/db/schema";
+import { type AssessmentRow, assessmentKey } from "@/lib/import/assessment-rows";
+import { courseKey } from "@/lib/import/course-rows";
+import { clinicalDateProblem } from "@/lib/validation/dates";
+import { chunks, missingPatient, patientsByCode, type Tx, type WriteContext, type WriteCounts } from "./context";
+
+/** The patients' courses (key patient id, drug, start date → course id) and their assessments' natural keys. */
+async function existingRecords(tx: Tx, patientIds: string[]) {
+  const courseIdOf = new Map<string, string>();
+  const keys = new Set<string>();
+  for (const batch of chunks(patientIds)) {
+    const [courses, scores] = await Promise.all([
+      tx
+        .select({
+          id: treatmentCourses.id,
+          patientId: treatmentCourses.patientId,
+          drug: treatmentCourses.drug,
+          startDate: treatmentCourses.startDate,
+        })
+        .from(treatmentCourses)
+        .where(inArray(treatmentCourses.patientId, batch)),
+      tx
+        .select({
+          patientId: assessments.patientId,
+          instrumentId: assessments.instrumentId,
+          takenOn: assessments.takenOn,
+          externalId: assessments.externalId,
+        })
+        .from(assessments)
+        .where(inArray(assessments.patientId, batch)),
+    ]);
+    for (const c of courses) courseIdOf.set(courseKey(c.patientId, c.drug, c.startDate), c.id);
+    for (const a of scores) keys.add(assessmentKey(a.patientId, a.instrumentId, a.takenOn, a.externalId));
+  }
+  return { courseIdOf, keys };
+}
+
+/**
+ * New assessments, scored on the server (lib/import/assessment-rows.ts); one the patient already has
+ * (same instrument, date and external id) is left as it is. Linked courses must exist.
+ */
+export async function writeAssessments(context: WriteContext, rows: AssessmentRow[]): Promise<WriteCounts> {
+  const { tx, teamId, userId, problems } = context;
+  const found = await patientsByCode(
+    tx,
+    teamId,
+    rows.map((r) => r.patientCode),
+  );
+  const { courseIdOf, keys } = await existingRecords(
+    tx,
+    [...found.values()].map((p) => p.id),
+  );
+  const firstRowOf = new Map<string, number>();
+  const fresh: { row: AssessmentRow; patientId: string; courseId: string | null }[] = [];
+  for (const row of rows) {
+    const patient = found.get(row.patientCode);
+    if (!patient) {
+      problems.push(missingPatient(row.row, row.patientCode));
+      continue;
+    }
+    const dateProblem = clinicalDateProblem(row.takenOn, patient.birthYear, "Date taken");
+    if (dateProblem) problems.push({ row: row.row, column: "taken_on", value: row.takenOn, reason: dateProblem });
+    let courseId: string | null = null;
+    if (row.course) {
+      courseId = courseIdOf.get(courseKey(patient.id, row.course.drug, row.course.startDate)) ?? null;
+      if (!courseId) {
+        problems.push({
+          row: row.row,
+          column: "course_drug",
+          value: row.course.drug,
+          reason: `The patient has no ${row.course.drug} course starting ${row.course.startDate}: import the courses file first.`,
+        });
+      }
+    }
+    const key = assessmentKey(patient.id, row.instrumentId, row.takenOn, row.externalId);
+    const earlier = firstRowOf.get(key);
+    if (earlier !== undefined) {
+      problems.push({
+        row: row.row,
+        column: row.externalId ? "external_id" : "taken_on",
+        value: row.externalId ?? row.takenOn,
+        reason: `The same patient, instrument, date and external id as row ${earlier}: give each assessment its own external_id.`,
+      });
+      continue;
+    }
+    firstRowOf.set(key, row.row);
+    if (!keys.has(key)) fresh.push({ row, patientId: patient.id, courseId });
+  }
+  if (problems.length > 0) return { added: 0, alreadyPresent: 0 };
+  let done = 0;
+  for (const batch of chunks(fresh)) {
+    await tx.insert(assessments).values(
+      batch.map(({ row, patientId, courseId }) => ({
+        patientId,
+        courseId,
+        instrumentId: row.instrumentId,
+        takenOn: row.takenOn,
+        totalScore: row.totalScore,
+        itemResponses: row.itemResponses,
+        externalId: row.externalId,
+        enteredBy: userId,
+      })),
+    );
+    done += batch.length;
+    await context.progress(done, fresh.length);
+  }
+  return { added: fresh.length, alreadyPresent: rows.length - fresh.length };
+}
