@@ -49,9 +49,11 @@ export function parseCsv(text: string): ParsedCsv {
   const columns = rows[0].map(normaliseColumnName);
   const duplicate = columns.find((name, index) => name !== "" && columns.indexOf(name) !== index);
   if (duplicate) return { ok: false, row: 1, reason: `The column "${duplicate}" appears twice in the header.` };
-  const records = rows.slice(1).map((cells, index) => ({
-    row: index + 2,
-    cells: Object.fromEntries(columns.map((name, column) => [name, cells[column] ?? ""])),
-  }));
+  const records: CsvRecord[] = new Array(rows.length - 1);
+  for (let index = 1; index < rows.length; index++) {
+    const cells: Record<string, string> = {};
+    for (let column = 0; column < columns.length; column++) cells[columns[column]] = rows[index][column] ?? "";
+    records[index - 1] = { row: index + 1, cells };
+  }
   return { ok: true, delimiter, columns, records };
 }

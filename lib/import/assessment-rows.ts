@@ -20,6 +20,22 @@ export type AssessmentRow = {
 };
 
 const envelope = assessmentEnvelopeSchema.omit({ courseId: true });
+
+/**
+ * The form's envelope rules, remembered per (instrument, date) text: a large file repeats the same few
+ * thousand pairs, and the same input always gets the same answer.
+ */
+const envelopeResults = new Map<string, ReturnType<typeof envelope.safeParse>>();
+function parseEnvelope(instrumentId: string, takenOn: string) {
+  const key = `${instrumentId}\u0000${takenOn}`;
+  let result = envelopeResults.get(key);
+  if (!result) {
+    if (envelopeResults.size > 100_000) envelopeResults.clear();
+    result = envelope.safeParse({ instrumentId, takenOn });
+    envelopeResults.set(key, result);
+  }
+  return result;
+}
 const EXTERNAL_ID_MAX = 100;
 
 /**
@@ -102,7 +118,7 @@ export function readAssessmentRow(record: CsvRecord): { value?: AssessmentRow; p
   const problems: ImportProblem[] = [];
   const patientCode = unguardCell(cells.patient_code ?? "").trim();
   if (patientCode === "") problems.push({ row, column: "patient_code", value: "", reason: "Patient code is required." });
-  const parsed = envelope.safeParse({ instrumentId: (cells.instrument ?? "").trim(), takenOn: cells.taken_on ?? "" });
+  const parsed = parseEnvelope((cells.instrument ?? "").trim(), cells.taken_on ?? "");
   if (!parsed.success) problems.push(...zodProblems(parsed.error, row, cells, { instrumentId: "instrument", takenOn: "taken_on" }));
   const course = readCourse(record);
   problems.push(...course.problems);

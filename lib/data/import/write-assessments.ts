@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { assessments, treatmentCourses } from "@/db/schema";
 import { type AssessmentRow, assessmentKey } from "@/lib/import/assessment-rows";
 import { courseKey } from "@/lib/import/course-rows";
@@ -35,6 +35,23 @@ async function existingRecords(tx: Tx, patientIds: string[]) {
     for (const a of scores) keys.add(assessmentKey(a.patientId, a.instrumentId, a.takenOn, a.externalId));
   }
   return { courseIdOf, keys };
+}
+
+/** Rows per INSERT: each batch travels as ONE JSON parameter, so the statement stays small however many rows it holds. */
+const INSERT_BATCH_SIZE = 5000;
+
+/**
+ * One INSERT for the whole batch from a single JSON parameter (json_to_recordset): PostgreSQL parses
+ * one value instead of thousands of bound parameters, and it works alike on postgres.js and PGlite.
+ * Numbers survive exactly: float8 reads JavaScript's shortest round-trip form back to the same double.
+ */
+async function insertBatch(tx: Tx, rows: Record<string, unknown>[]) {
+  await tx.execute(sql`insert into ${assessments}
+    (patient_id, course_id, instrument_id, taken_on, total_score, item_responses, external_id, entered_by)
+    select r.patient_id, r.course_id, r.instrument_id, r.taken_on, r.total_score, r.item_responses, r.external_id, r.entered_by
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+      patient_id uuid, course_id uuid, instrument_id text, taken_on date, total_score float8,
+      item_responses jsonb, external_id text, entered_by uuid)`);
 }
 
 /**
@@ -90,17 +107,18 @@ export async function writeAssessments(context: WriteContext, rows: AssessmentRo
   }
   if (problems.length > 0) return { added: 0, alreadyPresent: 0 };
   let done = 0;
-  for (const batch of chunks(fresh)) {
-    await tx.insert(assessments).values(
+  for (const batch of chunks(fresh, INSERT_BATCH_SIZE)) {
+    await insertBatch(
+      tx,
       batch.map(({ row, patientId, courseId }) => ({
-        patientId,
-        courseId,
-        instrumentId: row.instrumentId,
-        takenOn: row.takenOn,
-        totalScore: row.totalScore,
-        itemResponses: row.itemResponses,
-        externalId: row.externalId,
-        enteredBy: userId,
+        patient_id: patientId,
+        course_id: courseId,
+        instrument_id: row.instrumentId,
+        taken_on: row.takenOn,
+        total_score: row.totalScore,
+        item_responses: row.itemResponses,
+        external_id: row.externalId,
+        entered_by: userId,
       })),
     );
     done += batch.length;
