@@ -1,15 +1,12 @@
 import { NextResponse } from "next/server";
-import { importCsv, type ImportProgress, type ImportResult } from "@/lib/data/imports";
+import { importCsv } from "@/lib/data/imports";
 import { isImportKind } from "@/lib/import/formats";
+import { problemReportCsv } from "@/lib/import/problems";
+import type { ImportStreamLine } from "@/lib/import/stream-lines";
 import { withWriter } from "@/lib/http/writer-route";
 
 /** Files above this size are refused before reading (a 100,000-row assessments file with items is about 10 MB). */
 const MAX_BYTES = 50 * 1024 * 1024;
-
-export type ImportStreamLine =
-  | ({ type: "progress" } & ImportProgress)
-  | ({ type: "result" } & ImportResult)
-  | { type: "error"; error: string };
 
 function refuse(field: string, reason: string) {
   return NextResponse.json({ error: "Invalid request", fieldErrors: { [field]: reason } }, { status: 400 });
@@ -41,7 +38,11 @@ export const POST = withWriter(async (user, request) => {
       const send = (line: ImportStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
         const result = await importCsv(user, { name: file.name, text, kind }, { onProgress: (p) => send({ type: "progress", ...p }) });
-        send({ type: "result", ...result });
+        send(
+          result.outcome === "accepted"
+            ? { type: "result", ...result }
+            : { type: "result", ...result, report: problemReportCsv(result.problems) },
+        );
       } catch (error) {
         console.error("CSV import failed:", error instanceof Error ? error.name : typeof error);
         send({ type: "error", error: "The import failed; nothing was changed." });

@@ -30,7 +30,18 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <CorrectionHistory recordType="patient" corrections={patient.corrections} />
       {patient.notes && <p className="notice">{patient.notes}</p>}
       <p>
-        <Link href={`${base}/report`}>Printable report</Link>
+        <Link href={`${base}/report`}>Printable report</Link> · Download as CSV:{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=patients`} download>
+          patient
+        </a>
+        ,{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=courses`} download>
+          courses and doses
+        </a>
+        ,{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=assessments`} download>
+          assessments
+        </a>
       </p>
       {canWrite && (
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
