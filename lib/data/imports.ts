@@ -8,7 +8,7 @@ import { readPatientRow } from "@/lib/import/patient-rows";
 import { type ImportProblem, PROBLEM_REPORT_LIMIT } from "@/lib/import/problems";
 import { writeAudit } from "./audit";
 import type { ImportProgress, Tx, WriteContext, WriteCounts } from "./import/context";
-import { writeAssessments } from "./import/write-assessments";
+import { assessmentWriter } from "./import/write-assessments";
 import { writeCourses } from "./import/write-courses";
 import { writePatients } from "./import/write-patients";
 import { assertCan, type SessionUser } from "./session-user";
@@ -23,14 +23,31 @@ export type ImportResult =
   | { outcome: "rejected"; kind: ImportKind | null; rows: number; problems: ImportProblem[]; problemCount: number };
 
 type Reader<R> = (record: CsvRecord) => { value?: R; problems: ImportProblem[] };
-type Writer<R> = (context: WriteContext, rows: R[]) => Promise<WriteCounts>;
-type KindHandler<R> = { read: Reader<R>; write: Writer<R> };
+/** Takes the checked rows a chunk at a time; `finish` writes what is left and counts. */
+type Writer<R> = {
+  add: (rows: R[], readCount: number) => Promise<void>;
+  finish: () => Promise<WriteCounts>;
+  /** Waits for writes already queued, before a rollback. */
+  settle: () => Promise<void>;
+};
+type KindHandler<R> = { read: Reader<R>; writer: (context: WriteContext, totalRows: number) => Writer<R> };
+
+/** A writer that needs the whole file at once (patients, courses: a course's rows may lie anywhere in it). */
+function wholeFile<R>(write: (context: WriteContext, rows: R[]) => Promise<WriteCounts>) {
+  return (context: WriteContext): Writer<R> => {
+    const all: R[] = [];
+    return { add: async (rows) => void all.push(...rows), finish: () => write(context, all), settle: async () => {} };
+  };
+}
 
 const HANDLERS: { [K in ImportKind]: KindHandler<never> } = {
-  patients: { read: readPatientRow, write: writePatients } as unknown as KindHandler<never>,
-  courses: { read: readCourseRow, write: writeCourses } as unknown as KindHandler<never>,
-  assessments: { read: readAssessmentRow, write: writeAssessments } as unknown as KindHandler<never>,
+  patients: { read: readPatientRow, writer: wholeFile(writePatients) } as unknown as KindHandler<never>,
+  courses: { read: readCourseRow, writer: wholeFile(writeCourses) } as unknown as KindHandler<never>,
+  assessments: { read: readAssessmentRow, writer: assessmentWriter } as unknown as KindHandler<never>,
 };
+
+/** Rows read and checked per step; the assessments writer writes one step while the next is read. */
+const READ_CHUNK = 5000;
 
 /** Thrown inside the transaction to roll it back when a row is refused. */
 class RejectedImport extends Error {}
@@ -105,13 +122,6 @@ export async function importCsv(
   if (rowCount === 0) return finish(rejected(kind, 0, [fileProblem("The file has a header but no rows.", "", 2)]));
   const handler = HANDLERS[kind] as unknown as KindHandler<unknown>;
   await options.onProgress?.({ phase: "checking", done: 0, total: rowCount });
-  const rows: unknown[] = [];
-  for (const record of parsed.records) {
-    const read = handler.read(record);
-    if (read.value !== undefined) rows.push(read.value);
-    problems.push(...read.problems);
-  }
-  if (problems.length > 0) return finish(rejected(kind, rowCount, problems));
   try {
     return await db.transaction(async (tx) => {
       const context: WriteContext = {
@@ -121,7 +131,24 @@ export async function importCsv(
         problems,
         progress: async (done, total) => options.onProgress?.({ phase: "writing", done, total }),
       };
-      const counts = await handler.write(context, rows);
+      const writer = handler.writer(context, rowCount);
+      // Every row is read and checked, so the report names every bad row; once a problem is known,
+      // nothing more is handed to the writer and the transaction is rolled back at the end.
+      for (let start = 0; start < rowCount; start += READ_CHUNK) {
+        const chunk = parsed.records.slice(start, start + READ_CHUNK);
+        const rows: unknown[] = [];
+        for (const record of chunk) {
+          const read = handler.read(record);
+          if (read.value !== undefined) rows.push(read.value);
+          problems.push(...read.problems);
+        }
+        if (problems.length === 0) await writer.add(rows, chunk.length);
+      }
+      if (problems.length > 0) {
+        await writer.settle();
+        throw new RejectedImport();
+      }
+      const counts = await writer.finish();
       if (problems.length > 0) throw new RejectedImport();
       const result: ImportResult = { outcome: "accepted", kind, rows: rowCount, ...counts };
       await auditImport(tx, user, file, result);

@@ -57,25 +57,43 @@ async function insertBatch(tx: Tx, rows: Record<string, unknown>[]) {
 /**
  * New assessments, scored on the server (lib/import/assessment-rows.ts); one the patient already has
  * (same instrument, date and external id) is left as it is. Linked courses must exist.
+ *
+ * Incremental: `add` takes the file a chunk at a time and queues the chunk's INSERT without waiting
+ * for it, so PostgreSQL writes one chunk while this process reads and checks the next. The caller
+ * rolls the transaction back if any problem is found, in any chunk.
  */
-export async function writeAssessments(context: WriteContext, rows: AssessmentRow[]): Promise<WriteCounts> {
+export function assessmentWriter(context: WriteContext, totalRows: number) {
   const { tx, teamId, userId, problems } = context;
-  const found = await patientsByCode(
-    tx,
-    teamId,
-    rows.map((r) => r.patientCode),
-  );
-  const { courseIdOf, keys } = await existingRecords(
-    tx,
-    [...found.values()].map((p) => p.id),
-  );
+  const found = new Map<string, { id: string; birthYear: number }>();
+  const absent = new Set<string>();
+  const courseIdOf = new Map<string, string>();
+  const keys = new Set<string>();
   const firstRowOf = new Map<string, number>();
-  const fresh: { row: AssessmentRow; patientId: string; courseId: string | null }[] = [];
-  for (const row of rows) {
+  let added = 0;
+  let handled = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+
+  /** The chunk's patients not seen before, with their courses and assessment keys, in bulk. */
+  async function lookUp(rows: AssessmentRow[]) {
+    const codes = [...new Set(rows.map((r) => r.patientCode))].filter((c) => !found.has(c) && !absent.has(c));
+    if (codes.length === 0) return;
+    const fresh = await patientsByCode(tx, teamId, codes);
+    for (const code of codes) if (!fresh.has(code)) absent.add(code);
+    for (const [code, patient] of fresh) found.set(code, patient);
+    const existing = await existingRecords(
+      tx,
+      [...fresh.values()].map((p) => p.id),
+    );
+    for (const [key, id] of existing.courseIdOf) courseIdOf.set(key, id);
+    for (const key of existing.keys) keys.add(key);
+  }
+
+  function check(row: AssessmentRow): { row: AssessmentRow; patientId: string; courseId: string | null } | null {
     const patient = found.get(row.patientCode);
     if (!patient) {
       problems.push(missingPatient(row.row, row.patientCode));
-      continue;
+      return null;
     }
     const dateProblem = clinicalDateProblem(row.takenOn, patient.birthYear, "Date taken");
     if (dateProblem) problems.push({ row: row.row, column: "taken_on", value: row.takenOn, reason: dateProblem });
@@ -100,29 +118,52 @@ export async function writeAssessments(context: WriteContext, rows: AssessmentRo
         value: row.externalId ?? row.takenOn,
         reason: `The same patient, instrument, date and external id as row ${earlier}: give each assessment its own external_id.`,
       });
-      continue;
+      return null;
     }
     firstRowOf.set(key, row.row);
-    if (!keys.has(key)) fresh.push({ row, patientId: patient.id, courseId });
+    return keys.has(key) ? null : { row, patientId: patient.id, courseId };
   }
-  if (problems.length > 0) return { added: 0, alreadyPresent: 0 };
-  let done = 0;
-  for (const batch of chunks(fresh, INSERT_BATCH_SIZE)) {
-    await insertBatch(
-      tx,
-      batch.map(({ row, patientId, courseId }) => ({
-        patient_id: patientId,
-        course_id: courseId,
-        instrument_id: row.instrumentId,
-        taken_on: row.takenOn,
-        total_score: row.totalScore,
-        item_responses: row.itemResponses,
-        external_id: row.externalId,
-        entered_by: userId,
-      })),
-    );
-    done += batch.length;
-    await context.progress(done, fresh.length);
-  }
-  return { added: fresh.length, alreadyPresent: rows.length - fresh.length };
+
+  return {
+    /** Checks a chunk of rows; while no problem is known, queues its INSERT. `readCount` is the chunk's rows in the file. */
+    async add(rows: AssessmentRow[], readCount: number) {
+      if (failure) throw failure;
+      await lookUp(rows);
+      const fresh = rows.map(check).filter((r) => r !== null);
+      if (problems.length > 0) return;
+      added += fresh.length;
+      writing = writing
+        .then(async () => {
+          for (const batch of chunks(fresh, INSERT_BATCH_SIZE)) {
+            await insertBatch(
+              tx,
+              batch.map(({ row, patientId, courseId }) => ({
+                patient_id: patientId,
+                course_id: courseId,
+                instrument_id: row.instrumentId,
+                taken_on: row.takenOn,
+                total_score: row.totalScore,
+                item_responses: row.itemResponses,
+                external_id: row.externalId,
+                entered_by: userId,
+              })),
+            );
+          }
+          handled += readCount;
+          await context.progress(handled, totalRows);
+        })
+        // Kept, not thrown here: the next add() or finish() throws it, inside the transaction.
+        .catch((error) => {
+          failure ??= error;
+        });
+    },
+    async settle() {
+      await writing;
+    },
+    async finish(): Promise<WriteCounts> {
+      await writing;
+      if (failure) throw failure;
+      return { added, alreadyPresent: firstRowOf.size - added };
+    },
+  };
 }
