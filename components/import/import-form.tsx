@@ -34,7 +34,7 @@ function ProgressLine({ progress }: { progress: Progress | null }) {
   return (
     <p>
       <label htmlFor="import-progress">
-        Writing: {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} new rows
+        Writing: {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")} rows
       </label>{" "}
       <progress id="import-progress" max={progress.total} value={progress.done} />
     </p>

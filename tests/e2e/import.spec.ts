@@ -46,9 +46,20 @@ test("a clinician imports patients, a course and assessments, sees the progress 
   ];
   const nrs = [code, "pain_nrs_0_10", "2025-01-06", "7", "", "", ...FIQR_KEYS.map(() => "")];
   const fiqr = [code, "fiqr", "2025-02-03", "", "memantine", "2025-01-06", ...FIQR_KEYS.map(() => "5")];
+  // Every text the status region shows is recorded: the progress line comes and goes faster than a poll.
+  await status.evaluate((region) => {
+    const seen: string[] = [];
+    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    new MutationObserver(() => seen.push(region.textContent ?? "")).observe(region, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
   await upload(page, "assessments.csv", [header, nrs, fiqr].map((r) => r.join(",")).join("\r\n"));
-  // The progress line shows while the rows are written, then the result replaces it.
   await expect(status).toContainText("Imported: 2 assessments rows read, 2 added");
+  const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+  expect(seen.some((text) => /^Checking/.test(text))).toBe(true);
 
   // The same file again adds nothing.
   await upload(page, "assessments.csv", [header, nrs, fiqr].map((r) => r.join(",")).join("\r\n"));
