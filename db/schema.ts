@@ -166,9 +166,16 @@ export const assessments = pgTable(
       .notNull()
       .references(() => users.id),
     updatedBy: uuid("updated_by").references(() => users.id),
+    // The assessment's id in the system it was imported from (a CSV import's external_id column).
+    externalId: text("external_id"),
     ...timestamps,
   },
   (t) => [
+    // An import's natural key when the file names an external id: the same row imported twice is one assessment.
+    uniqueIndex("assessments_external_key_unique")
+      .on(t.patientId, t.instrumentId, t.takenOn, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    check("assessments_external_id_not_blank", sql`${t.externalId} is null or length(trim(${t.externalId})) > 0`),
     index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn),
     index("assessments_patient_taken_idx").on(t.patientId, t.takenOn),
     check("assessments_instrument_valid", inList("instrument_id", INSTRUMENT_IDS)),

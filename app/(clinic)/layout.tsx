@@ -37,6 +37,11 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
             <li>
               <Link href="/evidence">Evidence</Link>
             </li>
+            {can(user, "patient:write") && (
+              <li>
+                <Link href="/import">Import</Link>
+              </li>
+            )}
             {can(user, "team:manage") && (
               <li>
                 <Link href="/admin/users">Admin</Link>

@@ -95,6 +95,21 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
           </div>
         </form>
       </search>
+      <form method="post" action="/api/export/assessments" className="filters" aria-label="Download the patients found">
+        {(["code", "condition", "drug", "status"] as const).map((name) =>
+          filters[name] ? <input key={name} type="hidden" name={name} value={filters[name]} /> : null,
+        )}
+        <span>Download the patients found as CSV:</span>
+        <button type="submit" className="secondary" formAction="/api/export/patients">
+          Patients
+        </button>
+        <button type="submit" className="secondary" formAction="/api/export/courses">
+          Courses and doses
+        </button>
+        <button type="submit" className="secondary">
+          Assessments
+        </button>
+      </form>
       <p aria-live="polite" className="muted">
         {query.isError
           ? "Could not load patients; try again."

@@ -1,4 +1,5 @@
 import "server-only";
+import { guardCell } from "@/lib/csv/cell-guard";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { adverseEvents, assessments, auditLog, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
@@ -119,8 +120,7 @@ const AUDIT_CSV_HEADER = ["at", "user_email", "action", "record_type", "record_i
  * (OWASP "CSV injection"): the ip column, for one, comes from a request header anyone can set.
  */
 export function csvCell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = guardCell(value === null ? "" : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

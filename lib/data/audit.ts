@@ -21,7 +21,8 @@ export type AuditAction =
   | "invite"
   | "accept"
   | "decline"
-  | "acknowledge";
+  | "acknowledge"
+  | "import";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.

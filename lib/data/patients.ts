@@ -39,12 +39,8 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** One page of the active team's patients (not archived), filtered and sorted in the database. */
-export async function listPatientsForTeam(
-  user: SessionUser,
-  filters: PatientListFilters = {},
-): Promise<{ rows: PatientListItem[]; total: number; page: number; pageSize: number }> {
-  const db = await getDb();
+/** The list's filters as SQL: the active team's patients (not archived) matching them. The team export uses it too. */
+export function patientListConditions(user: SessionUser, filters: PatientListFilters): SQL {
   const where: SQL[] = [eq(patients.teamId, user.team.id), isNull(patients.archivedAt)];
   if (filters.code?.trim()) where.push(sql`${patients.code} ilike ${`%${escapeLike(filters.code.trim())}%`}`);
   if (filters.condition) where.push(sql`${filters.condition} = any(${patients.conditions})`);
@@ -58,6 +54,16 @@ export async function listPatientsForTeam(
   } else if (filters.status === "no_active_treatment") {
     where.push(sql`not exists (select 1 from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`);
   }
+  return and(...where)!;
+}
+
+/** One page of the active team's patients (not archived), filtered and sorted in the database. */
+export async function listPatientsForTeam(
+  user: SessionUser,
+  filters: PatientListFilters = {},
+): Promise<{ rows: PatientListItem[]; total: number; page: number; pageSize: number }> {
+  const db = await getDb();
+  const where = patientListConditions(user, filters);
   const order =
     filters.sort === "last_assessment_desc"
       ? [sql`${lastAssessedOn} desc nulls last`, asc(patients.code)]
@@ -69,14 +75,11 @@ export async function listPatientsForTeam(
     db
       .select({ id: patients.id, code: patients.code, conditions: patients.conditions, activeDrugs, lastAssessedOn })
       .from(patients)
-      .where(and(...where))
+      .where(where)
       .orderBy(...order)
       .limit(PATIENT_PAGE_SIZE)
       .offset((page - 1) * PATIENT_PAGE_SIZE),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(patients)
-      .where(and(...where)),
+    db.select({ total: sql<number>`count(*)::int` }).from(patients).where(where),
   ]);
   return { rows: await withTrends(rows), total, page, pageSize: PATIENT_PAGE_SIZE };
 }

@@ -65,7 +65,9 @@ test("each role, an anonymous visitor and another team get exactly what the matr
       const response =
         route.method === "GET"
           ? await request.get(url, { maxRedirects: 0 })
-          : await request.post(url, { data: route.body, maxRedirects: 0 });
+          : route.multipart
+            ? await request.post(url, { multipart: route.multipart, maxRedirects: 0 })
+            : await request.post(url, { data: route.body, maxRedirects: 0 });
       const body = await response.text();
       if (response.status() !== expected)
         failures.push(`${actor} ${route.method} ${route.path}: ${response.status()}, expected ${expected}`);

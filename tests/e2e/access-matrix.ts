@@ -9,7 +9,12 @@ const ownPatientWrite = { anonymous: 307, viewer: 404, clinician: 200, admin: 20
 const adminPage = { anonymous: 307, viewer: 404, clinician: 404, admin: 200, otherTeam: 404 };
 const adminApi = { anonymous: 401, viewer: 404, clinician: 404, admin: 200, otherTeam: 404 };
 
-type RouteCheck = { file: string; path: string; method: "GET" | "POST"; body?: unknown; expected: Expected };
+const ownTeamWrite = { anonymous: 307, viewer: 404, clinician: 200, admin: 200, otherTeam: 200 };
+const ownTeamWriteApi = { anonymous: 401, viewer: 404, clinician: 200, admin: 200, otherTeam: 200 };
+
+/** A file sent as multipart/form-data (Playwright's `multipart`), for routes that take an upload. */
+type Upload = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+type RouteCheck = { file: string; path: string; method: "GET" | "POST"; body?: unknown; multipart?: Upload; expected: Expected };
 
 /** `[id]` is a Demo Pain Clinic patient, `[courseId]` and `[assessmentId]` belong to that patient. */
 export const ACCESS_MATRIX: RouteCheck[] = [
@@ -73,6 +78,28 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     method: "POST",
     body: { resourceType: "Bundle", type: "collection", entry: [] },
     expected: { anonymous: 401, viewer: 403, clinician: 400, admin: 400, otherTeam: 400 },
+  },
+  { file: "app/(clinic)/import/page.tsx", path: "/import", method: "GET", expected: ownTeamWrite },
+  {
+    // A header-only file: the route answers 200 and streams a refusal ("no rows"), so nothing is written.
+    file: "app/api/import/route.ts",
+    path: "/api/import",
+    method: "POST",
+    multipart: { file: { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("code,birth_year,sex\r\n") } },
+    expected: ownTeamWriteApi,
+  },
+  { file: "app/api/import/template/[kind]/route.ts", path: "/api/import/template/assessments", method: "GET", expected: ownTeamWriteApi },
+  {
+    file: "app/api/export/[kind]/route.ts",
+    path: "/api/export/assessments",
+    method: "GET",
+    expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 200 },
+  },
+  {
+    file: "app/api/patients/[id]/export/route.ts",
+    path: "/api/patients/[id]/export",
+    method: "GET",
+    expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 404 },
   },
   { file: "app/api/admin/audit/route.ts", path: "/api/admin/audit", method: "POST", body: {}, expected: adminApi },
   { file: "app/api/admin/audit/export/route.ts", path: "/api/admin/audit/export", method: "POST", body: {}, expected: adminApi },

@@ -11,7 +11,7 @@ const WIDTHS = [390, 1280];
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
 type Viewer = "anonymous" | "clinician" | "admin";
 
-// Pages only: a GET route handler (a file download such as the FHIR bundle) is not a page to lay out.
+// Pages only: a GET route handler (a file download: CSV, FHIR bundle) is not a page to lay out.
 const pages = ACCESS_MATRIX.filter((route) => route.method === "GET" && /\/page\.tsx$/.test(route.file)).flatMap((route) => {
   const viewer: Viewer | undefined =
     route.expected.anonymous === 200
@@ -57,7 +57,7 @@ function concretePath(path: string): string {
 }
 
 test("the access matrix yields the pages to check", () => {
-  expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(["/login", "/patients", "/patients/[id]", "/admin/users"]));
+  expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(["/login", "/patients", "/patients/[id]", "/admin/users", "/import"]));
 });
 
 function blockingViolations(results: Awaited<ReturnType<AxeBuilder["analyze"]>>): string[] {

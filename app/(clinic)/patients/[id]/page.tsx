@@ -32,9 +32,21 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <p>
         <Link href={`${base}/report`}>Printable report</Link>
         {" · "}
-        {/* A plain link: the route answers with a file (Content-Disposition: attachment), not a page. */}
+        {/* Plain links: these routes answer with a file (Content-Disposition: attachment), not a page. */}
         <a href={`/api/fhir/Patient/${patient.id}/$everything`} download>
           Download FHIR bundle
+        </a>
+        {" · "}Download as CSV:{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=patients`} download>
+          patient
+        </a>
+        ,{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=courses`} download>
+          courses and doses
+        </a>
+        ,{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=assessments`} download>
+          assessments
         </a>
       </p>
       {canWrite && (

@@ -1,0 +1,3 @@
+ALTER TABLE "assessments" ADD COLUMN "external_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "assessments_external_key_unique" ON "assessments" USING btree ("patient_id","instrument_id","taken_on","external_id") WHERE "assessments"."external_id" is not null;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_external_id_not_blank" CHECK ("assessments"."external_id" is null or length(trim("assessments"."external_id")) > 0);
