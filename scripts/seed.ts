@@ -1,11 +1,14 @@
 import { applyMigrations } from "@/db/migrate";
+import { withOwnerDatabase } from "@/db/runtime-role";
 import { seedDatabase } from "@/db/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-accounts";
 import { runWithDatabase } from "./run-with-database";
 
 void runWithDatabase(async (open) => {
-  await applyMigrations(open);
-  const summary = await seedDatabase(open.db);
+  const summary = await withOwnerDatabase(open, async (owner) => {
+    await applyMigrations(owner);
+    return seedDatabase(owner.db);
+  });
   console.log(
     `Seeded ${open.label}: ${summary.studies} studies, ${summary.usersCreated} new users, ${summary.patientsCreated} new patients.`,
   );
