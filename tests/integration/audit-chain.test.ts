@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { sql } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
+import { AuditChainStatus } from "@/components/admin/audit-chain-status";
 import { describeChainReport, sealAuditChain, verifyAuditChain } from "@/db/audit-chain";
 import { openDatabase, type Database } from "@/db/client";
 import { writeAudit } from "@/lib/data/audit";
@@ -10,6 +13,12 @@ import { addMember, createTeamWithUser } from "../support/fixtures";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const onPostgres = testDatabaseKind() === "postgres";
+
+/** What the admin audit page shows of the chain, as text. */
+const shown = (state: Awaited<ReturnType<typeof auditChainState>>) =>
+  renderToStaticMarkup(createElement(AuditChainStatus, { state }))
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 function rows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -152,8 +161,19 @@ describe(`The audit trail's tamper-evident chain (${testDatabaseKind()})`, () =>
       broken: null,
     });
     expect(state.sealedRows).toBe(4);
+    const page = shown(state);
+    expect(page).toContain(`Intact: every sealed row (${independent.sealed} rows) matches its seal.`);
+    expect(page).toContain(
+      `Sealed up to audit row ${independent.last_id}, sealed ${independent.last_at.replace("T", " ").slice(0, 19)} UTC`,
+    );
+    expect(page).toContain(`Waiting to be sealed ${independent.pending} rows`);
+
     await asOwnerBypassingTriggers(database.db, sql`update audit_log set ip = '198.51.100.7' where id = ${ids[2]}`);
-    expect((await auditChainState(admin)).broken).toMatchObject({ auditId: ids[2] });
+    const tampered = await auditChainState(admin);
+    expect(tampered.broken).toMatchObject({ auditId: ids[2] });
+    expect(shown(tampered)).toContain(
+      `The audit trail has been altered. The first row that does not match is audit row ${ids[2]} (chain link 3): its content does not match its seal (changed after it was sealed). The 2 rows before it match their seal.`,
+    );
     await expect(auditChainState(viewer)).rejects.toThrow(ForbiddenError);
   });
 
