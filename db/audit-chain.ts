@@ -23,7 +23,7 @@ async function selectRows<T>(db: Pick<Database, "execute">, query: SQL): Promise
  * Ids come from a sequence and do not commit in id order: row 11 can commit while row 10's transaction
  * is still open. Sealing "everything above the last sealed id" would skip row 10 for ever. So every
  * audit row records its transaction id (`xid`, default `pg_current_xact_id()`), and a seal takes only
- * rows whose transaction is below the snapshot's xmin (`pg_snapshot_xmin(pg_current_snapshot())`):
+ * rows whose transaction is below the oldest transaction of this database still running (`sealingHorizon`):
  * every transaction below it has ended, and every row still to commit has an xid at or above it. The
  * batch remembers that horizon (`sealed_below`); the next one starts there. A long open transaction
  * only delays sealing (its rows and later ones show as pending), it never forks or skips.
@@ -55,6 +55,35 @@ async function chainHead(db: Pick<Database, "execute">): Promise<ChainHead | nul
   return head ? { seq: Number(head.seq), hash: head.hash, sealedBelow: head.sealed_below } : null;
 }
 
+const XID_EPOCH = 2n ** 32n;
+
+/**
+ * The oldest transaction of this database that may still write: every audit row whose xid is below it
+ * has committed (or rolled back and is gone); every row still to commit has an xid at or above it.
+ * Only this database's transactions count (the cluster-wide `pg_snapshot_xmin` would let a long
+ * transaction in another database of the same server hold sealing back). First the next xid to be
+ * assigned, then the running transactions' xids (pg_stat_activity shows `backend_xid` to every role;
+ * it is 32-bit, widened here to xid8 with the next xid's epoch). A transaction that gets its xid after
+ * the first read gets one at or above it.
+ */
+async function sealingHorizon(db: Pick<Database, "execute">): Promise<string> {
+  const [{ next }] = await selectRows<{ next: string }>(db, sql`select pg_snapshot_xmax(pg_current_snapshot())::text as next`);
+  const running = await selectRows<{ xid: string }>(
+    db,
+    sql`select backend_xid::text as xid from pg_stat_activity where datname = current_database() and backend_xid is not null`,
+  );
+  const nextXid = BigInt(next);
+  const epoch = nextXid / XID_EPOCH;
+  const low = nextXid % XID_EPOCH;
+  let horizon = nextXid;
+  for (const { xid } of running) {
+    const short = BigInt(xid);
+    const full = epoch * XID_EPOCH + short - (short >= low ? XID_EPOCH : 0n);
+    if (full < horizon) horizon = full;
+  }
+  return horizon.toString();
+}
+
 /** One batch: null when another sealer holds the lock, else the number of rows chained. */
 async function sealBatch(db: Database, batchSize: number): Promise<number | null> {
   return db.transaction(async (tx) => {
@@ -62,7 +91,7 @@ async function sealBatch(db: Database, batchSize: number): Promise<number | null
     if (!lock.locked) return null;
     const head = await chainHead(tx);
     const from = head?.sealedBelow ?? "0";
-    const [{ horizon }] = await selectRows<{ horizon: string }>(tx, sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`);
+    const horizon = await sealingHorizon(tx);
     const rows = await selectRows<AuditRowContent>(
       tx,
       sql`select ${contentColumns} from audit_log a

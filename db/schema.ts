@@ -232,7 +232,7 @@ export const auditLog = pgTable(
     // What an update changed: [{ field, old, new }]; null for reads, creates and other actions.
     changes: jsonb("changes").$type<FieldChange[]>(),
     // The writing transaction's id: the sealer chains only rows whose transaction has certainly ended
-    // (below the snapshot's xmin), so a row that commits late is never skipped (db/audit-chain.ts).
+    // (below the oldest one still running), so a row that commits late is never skipped (db/audit-chain.ts).
     xid: xid8("xid").notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
