@@ -55,7 +55,20 @@ async function chainHead(db: Pick<Database, "execute">): Promise<ChainHead | nul
   return head ? { seq: Number(head.seq), hash: head.hash, sealedBelow: head.sealed_below } : null;
 }
 
-const XID_EPOCH = 2n ** 32n;
+const XID_SPAN = 2n ** 32n;
+const HALF_SPAN = 2n ** 31n;
+
+/**
+ * The 64-bit form of a running transaction's 32-bit xid, given the next xid to be assigned: running
+ * xids are always within 2^31 of it (PostgreSQL's wraparound protection), so the signed distance of
+ * the low 32 bits places it. Pure; exported for its unit test.
+ */
+export function widenXid(shortXid: bigint, nextXid: bigint): bigint {
+  let distance = (shortXid - (nextXid % XID_SPAN)) % XID_SPAN;
+  if (distance < 0n) distance += XID_SPAN;
+  if (distance >= HALF_SPAN) distance -= XID_SPAN;
+  return nextXid + distance;
+}
 
 /**
  * The oldest transaction of this database that may still write: every audit row whose xid is below it
@@ -63,8 +76,8 @@ const XID_EPOCH = 2n ** 32n;
  * Only this database's transactions count (the cluster-wide `pg_snapshot_xmin` would let a long
  * transaction in another database of the same server hold sealing back). First the next xid to be
  * assigned, then the running transactions' xids (pg_stat_activity shows `backend_xid` to every role;
- * it is 32-bit, widened here to xid8 with the next xid's epoch). A transaction that gets its xid after
- * the first read gets one at or above it.
+ * it is 32-bit, widened with `widenXid`). A transaction that got its xid between the two reads has one
+ * at or above the first, so it cannot lower the horizon and is ignored.
  */
 async function sealingHorizon(db: Pick<Database, "execute">): Promise<string> {
   const [{ next }] = await selectRows<{ next: string }>(db, sql`select pg_snapshot_xmax(pg_current_snapshot())::text as next`);
@@ -73,12 +86,9 @@ async function sealingHorizon(db: Pick<Database, "execute">): Promise<string> {
     sql`select backend_xid::text as xid from pg_stat_activity where datname = current_database() and backend_xid is not null`,
   );
   const nextXid = BigInt(next);
-  const epoch = nextXid / XID_EPOCH;
-  const low = nextXid % XID_EPOCH;
   let horizon = nextXid;
   for (const { xid } of running) {
-    const short = BigInt(xid);
-    const full = epoch * XID_EPOCH + short - (short >= low ? XID_EPOCH : 0n);
+    const full = widenXid(BigInt(xid), nextXid);
     if (full < horizon) horizon = full;
   }
   return horizon.toString();

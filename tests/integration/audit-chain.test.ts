@@ -202,6 +202,42 @@ describe(`The audit trail's tamper-evident chain (${testDatabaseKind()})`, () =>
     }
   });
 
+  it.skipIf(!onPostgres)("seals while several connections keep writing, and ends with one intact chain of every row", async () => {
+    database = await createTestDatabase();
+    const { sessionUser } = await createTeamWithUser(database.db, "clinician");
+    const writers = await Promise.all([1, 2, 3].map(() => openDatabase({ url: database.url })));
+    try {
+      let writing = true;
+      const write = async (db: Database, w: number) => {
+        for (let i = 0; i < 60; i++) {
+          await db.transaction(async (tx) => {
+            await writeAudit(tx, sessionUser, "read", "patient", `w${w}-${i}`);
+            await tx.execute(sql`select pg_sleep(0.002)`);
+          });
+        }
+      };
+      const sealing = (async () => {
+        let rounds = 0;
+        while (writing || rounds === 0) {
+          await sealAuditChain(database.db, 9);
+          rounds += 1;
+        }
+        return rounds;
+      })();
+      await Promise.all(writers.map((w, i) => write(w.db, i)));
+      writing = false;
+      expect(await sealing).toBeGreaterThan(0);
+      await sealAuditChain(database.db);
+      const chained = rows<{ audit_id: string }>(
+        await database.db.execute(sql`select c.audit_id::text as audit_id from audit_chain c order by c.audit_id`),
+      );
+      expect(chained.map((c) => Number(c.audit_id))).toEqual(await auditIds(database.db));
+      expect(await verifyAuditChain(database.db)).toMatchObject({ sealedRows: 180, pending: 0, broken: null });
+    } finally {
+      await Promise.all(writers.map((w) => w.close()));
+    }
+  });
+
   it.skipIf(!onPostgres)("does not seal past a row whose transaction is still open, and seals it once it commits", async () => {
     database = await createTestDatabase();
     const { sessionUser } = await createTeamWithUser(database.db, "clinician");
