@@ -143,3 +143,14 @@ describe.skipIf(testDatabaseKind() !== "postgres")("The app serves as a least-pr
     expect(await runtimeRoleWarning(database)).toMatch(/^yardstick: warning: the app connects as database role ".+", which is a superuser/);
   });
 });
+
+describe.skipIf(testDatabaseKind() !== "pglite")("On PGlite (one user) (pglite)", () => {
+  it("start-up prints no role warning, though that one user owns everything", async () => {
+    const database = await createTestDatabase({ activate: false });
+    try {
+      expect(await runtimeRoleWarning(database)).toBeNull();
+    } finally {
+      await database.dispose();
+    }
+  });
+});
