@@ -1,8 +1,11 @@
 // Runs once when the Node.js server starts: refuse to serve without a session secret in production,
-// and bring the database up to date before the first request.
+// bring the database up to date before the first request, and start sealing the audit trail.
+import { startAuditSealer } from "./db/audit-sealer";
 import { getOpenDatabase } from "./db/client";
 import { DatabaseUnavailableError } from "./db/connection-error";
 import { prepareDatabase } from "./db/prepare";
+import { runtimeRoleWarning } from "./db/runtime-role";
+import { sealIntervalFrom } from "./lib/audit-chain/seal-interval";
 import { trustedProxiesFromEnv } from "./lib/http/peer-header";
 
 if (process.env.NEXT_PHASE !== "phase-production-build") {
@@ -15,8 +18,12 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   }
   try {
     trustedProxiesFromEnv(); // a malformed TRUSTED_PROXIES stops the start, naming the entry
+    const sealInterval = sealIntervalFrom(process.env.AUDIT_SEAL_INTERVAL_MS); // likewise a malformed interval
     const open = await getOpenDatabase();
     await prepareDatabase(open, { demo: false });
+    const warning = await runtimeRoleWarning(open);
+    if (warning) console.warn(warning);
+    startAuditSealer(open.db, sealInterval);
   } catch (error) {
     console.error(`yardstick: ${error instanceof DatabaseUnavailableError ? error.message : String(error)}`);
     process.exit(1);

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -220,6 +222,9 @@ export const adverseEvents = pgTable(
   ],
 );
 
+/** PostgreSQL's 64-bit transaction id, read and written as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -233,12 +238,36 @@ export const auditLog = pgTable(
     ip: text("ip"),
     // What an update changed: [{ field, old, new }]; null for reads, creates and other actions.
     changes: jsonb("changes").$type<FieldChange[]>(),
+    // The writing transaction's id: the sealer chains only rows whose transaction has certainly ended
+    // (below the oldest one still running), so a row that commits late is never skipped (db/audit-chain.ts).
+    xid: xid8("xid").notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),
+    index("audit_log_xid_idx").on(t.xid),
     index("audit_log_user_idx").on(t.userId, t.at),
     index("audit_log_record_idx").on(t.recordType, t.recordId),
   ],
+);
+
+/**
+ * The tamper-evident seal of the audit trail: one link per audit row, in the order the sealer chained
+ * them (`seq` 1, 2, 3, … without gaps). Each link's hash is SHA-256 over the previous link's hash and
+ * the row's canonical content (lib/audit-chain/canonical.ts). Append-only (trigger in its own
+ * migration); the app's role may only insert and read it.
+ */
+export const auditChain = pgTable(
+  "audit_chain",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    auditId: bigint("audit_id", { mode: "number" }).notNull(),
+    previousHash: text("previous_hash").notNull(),
+    hash: text("hash").notNull(),
+    // The sealing batch's horizon: every audit row written by a transaction below it was sealed by now.
+    sealedBelow: xid8("sealed_below").notNull(),
+    sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("audit_chain_audit_id_unique").on(t.auditId)],
 );
 
 /**

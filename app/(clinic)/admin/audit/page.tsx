@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
+import { AuditChainStatus } from "@/components/admin/audit-chain-status";
 import { AuditTrail } from "@/components/admin/audit-trail";
 import { listTeamMembers } from "@/lib/data/admin-users";
+import { auditChainState } from "@/lib/data/audit-chain-state";
 import { requirePageUser } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AdminAuditPage() {
   const user = await requirePageUser("audit:read");
-  const members = await listTeamMembers(user);
+  const [members, chain] = await Promise.all([listTeamMembers(user), auditChainState(user)]);
   return (
     <>
       <h1>Audit trail of {user.team.name}</h1>
+      <AuditChainStatus state={chain} />
       <AuditTrail members={members.map((m) => ({ id: m.id, label: `${m.displayName} (${m.email})` }))} />
     </>
   );
