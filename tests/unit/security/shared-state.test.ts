@@ -13,6 +13,8 @@ const ALLOWED: Record<string, string> = {
   "lib/data/test-session.ts:signedIn": "honoured only under vitest; never set in the app",
   "db/client.ts:globalThis": "this process's database connection (pool or PGlite), not data",
   "lib/http/peer-header.ts:globalThis": "a flag that scripts/serve.ts set the peer header: configuration",
+  "lib/fhir/validate-r4.ts:indexed": "the FHIR R4 definitions loaded into the validator once: the same files everywhere",
+  "db/audit-sealer.ts:globalThis": "this process's sealing timer; instances coordinate through an advisory lock in PostgreSQL",
 };
 
 const ROOTS = ["app", "lib", "db", "components", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
