@@ -1,5 +1,5 @@
 // Runs once when the Node.js server starts: refuse to serve without a session secret in production,
-// and bring the database up to date before the first request.
+// bring the database up to date before the first request, and start the self-report schedule timer.
 import { getOpenDatabase } from "./db/client";
 import { DatabaseUnavailableError } from "./db/connection-error";
 import { prepareDatabase } from "./db/prepare";
@@ -17,6 +17,9 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     trustedProxiesFromEnv(); // a malformed TRUSTED_PROXIES stops the start, naming the entry
     const open = await getOpenDatabase();
     await prepareDatabase(open, { demo: false });
+    // The next links of self-report schedules, made on a timer in every app server (safe with several).
+    const { startSelfReportScheduler } = await import("./lib/data/self-report-schedules");
+    startSelfReportScheduler();
   } catch (error) {
     console.error(`yardstick: ${error instanceof DatabaseUnavailableError ? error.message : String(error)}`);
     process.exit(1);

@@ -20,7 +20,10 @@ export type AuditAction =
   | "invite"
   | "accept"
   | "decline"
-  | "acknowledge";
+  | "acknowledge"
+  | "revoke"
+  | "submit"
+  | "send";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.
