@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   adverseEvents,
@@ -143,7 +143,7 @@ export async function getWorklist(
           eq(selfReportLinks.teamId, teamId),
           isNull(selfReportLinks.usedAt),
           isNull(selfReportLinks.revokedAt),
-          sql`${selfReportLinks.expiresAt} > ${new Date(now.getTime() - (EXPIRED_LINK_WINDOW_DAYS + 1) * 86_400_000)}`,
+          gt(selfReportLinks.expiresAt, new Date(now.getTime() - (EXPIRED_LINK_WINDOW_DAYS + 1) * 86_400_000)),
         ),
       ),
   ]);
