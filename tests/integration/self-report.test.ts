@@ -23,7 +23,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 
 const DAY = 86_400_000;
 const T0 = new Date("2026-09-01T09:00:00Z");
-const after = (days: number) => new Date(T0.getTime() + days * DAY);
+const dayPlus = (days: number) => new Date(T0.getTime() + days * DAY);
 
 const once = (extra: Partial<CreateLinkInput> = {}): CreateLinkInput => ({
   instruments: ["fiqr", "pain_nrs_0_10"],
@@ -90,14 +90,14 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
     expect(row.tokenHash).toBe(hashLinkToken(link.token));
     const everything = JSON.stringify(rowsOf(await database.db.execute(sql`select * from self_report_links`)));
     expect(everything).not.toContain(link.token);
-    const { links } = await listSelfReportLinks(clinician, patientId, { now: after(1) });
+    const { links } = await listSelfReportLinks(clinician, patientId, { now: dayPlus(1) });
     expect(links.find((l) => l.id === link.id)).toMatchObject({ status: "waiting", instruments: ["fiqr", "pain_nrs_0_10"] });
-    expect(await openSelfReportLink(link.token, { now: after(1), ip: "192.0.2.1" })).toEqual({ instruments: ["fiqr", "pain_nrs_0_10"] });
+    expect(await openSelfReportLink(link.token, { now: dayPlus(1), ip: "192.0.2.1" })).toEqual({ instruments: ["fiqr", "pain_nrs_0_10"] });
   });
 
   it("stores the answers scored by the published rules, marked self-reported with the time, audited without a user; a second submission is refused", async () => {
     const link = await createSelfReportLink(clinician, patientId, once({ courseId }), { now: T0 });
-    const submittedAt = after(2);
+    const submittedAt = dayPlus(2);
     const { assessmentIds } = await submitSelfReport(link.token, read(ANSWERS), { now: submittedAt, ip: "192.0.2.2" });
     expect(assessmentIds).toHaveLength(2);
     const stored = await database.db.select().from(schema.assessments).where(eq(schema.assessments.selfReportLinkId, link.id));
@@ -123,17 +123,17 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
       .where(and(eq(schema.auditLog.recordType, "assessment"), eq(schema.auditLog.recordId, fiqr.id)));
     expect(created).toMatchObject([{ action: "create", userId: null, teamId: clinician.team.id }]);
 
-    await expect(submitSelfReport(link.token, read(ANSWERS), { now: after(2), ip: "192.0.2.2" })).rejects.toThrow(SelfReportRefusedError);
-    await expect(openSelfReportLink(link.token, { now: after(2), ip: "192.0.2.2" })).rejects.toThrow(SelfReportRefusedError);
+    await expect(submitSelfReport(link.token, read(ANSWERS), { now: dayPlus(2), ip: "192.0.2.2" })).rejects.toThrow(SelfReportRefusedError);
+    await expect(openSelfReportLink(link.token, { now: dayPlus(2), ip: "192.0.2.2" })).rejects.toThrow(SelfReportRefusedError);
     expect(await database.db.select().from(schema.assessments).where(eq(schema.assessments.selfReportLinkId, link.id))).toHaveLength(2);
-    const { links } = await listSelfReportLinks(clinician, patientId, { now: after(3) });
+    const { links } = await listSelfReportLinks(clinician, patientId, { now: dayPlus(3) });
     expect(links.find((l) => l.id === link.id)?.status).toBe("answered");
   });
 
   it("refuses two simultaneous submissions of one link but one", async () => {
     const link = await createSelfReportLink(clinician, patientId, once({ instruments: ["pain_nrs_0_10"] }), { now: T0 });
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => submitSelfReport(link.token, read({ "pain_nrs_0_10.total": "3" }), { now: after(1), ip: "192.0.2.3" })),
+      [1, 2, 3].map(() => submitSelfReport(link.token, read({ "pain_nrs_0_10.total": "3" }), { now: dayPlus(1), ip: "192.0.2.3" })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(
@@ -145,27 +145,27 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
   it("answers that cannot be scored are refused per question and leave the link open", async () => {
     const link = await createSelfReportLink(clinician, patientId, once({ instruments: ["irls", "pgic"] }), { now: T0 });
     const error = await submitSelfReport(link.token, read({ "irls.item_1": "2", "pgic.total": "9" }), {
-      now: after(1),
+      now: dayPlus(1),
       ip: "192.0.2.4",
     }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(expect.arrayContaining(["irls.item_2", "pgic.total"]));
     expect((error as ValidationError).fieldErrors["pgic.total"]).toBe("PGIC must be a whole number from 1 to 7.");
-    expect(await openSelfReportLink(link.token, { now: after(1), ip: "192.0.2.4" })).toEqual({ instruments: ["irls", "pgic"] });
+    expect(await openSelfReportLink(link.token, { now: dayPlus(1), ip: "192.0.2.4" })).toEqual({ instruments: ["irls", "pgic"] });
   });
 
   it("refuses an expired, a revoked, a forged and a malformed token alike", async () => {
     const expired = await createSelfReportLink(clinician, patientId, once({ validDays: 3 }), { now: T0 });
     const revoked = await createSelfReportLink(clinician, patientId, once(), { now: T0 });
-    await revokeSelfReportLink(clinician, revoked.id, { now: after(1) });
-    const options = { now: after(3), ip: "192.0.2.5" };
+    await revokeSelfReportLink(clinician, revoked.id, { now: dayPlus(1) });
+    const options = { now: dayPlus(3), ip: "192.0.2.5" };
     for (const token of [expired.token, revoked.token, newLinkToken(), "not-a-token", `${expired.token}x`, undefined]) {
       await expect(openSelfReportLink(token, options)).rejects.toThrow(SelfReportRefusedError);
       await expect(submitSelfReport(token, read(ANSWERS), options)).rejects.toThrow(SelfReportRefusedError);
     }
     // One millisecond before its expiry the same link still opens.
-    await expect(openSelfReportLink(expired.token, { now: new Date(after(3).getTime() - 1), ip: "192.0.2.5" })).resolves.toBeTruthy();
-    const { links } = await listSelfReportLinks(clinician, patientId, { now: after(3) });
+    await expect(openSelfReportLink(expired.token, { now: new Date(dayPlus(3).getTime() - 1), ip: "192.0.2.5" })).resolves.toBeTruthy();
+    const { links } = await listSelfReportLinks(clinician, patientId, { now: dayPlus(3) });
     expect(links.find((l) => l.id === expired.id)?.status).toBe("expired");
     expect(links.find((l) => l.id === revoked.id)?.status).toBe("revoked");
     const audit = await database.db.select().from(schema.auditLog).where(eq(schema.auditLog.recordId, revoked.id));
@@ -174,20 +174,20 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
 
   it("a new URL replaces the old one, which then refuses", async () => {
     const link = await createSelfReportLink(clinician, patientId, once(), { now: T0 });
-    const { token } = await reissueSelfReportLink(clinician, link.id, { now: after(1) });
-    await expect(openSelfReportLink(link.token, { now: after(1), ip: "192.0.2.6" })).rejects.toThrow(SelfReportRefusedError);
-    await expect(openSelfReportLink(token, { now: after(1), ip: "192.0.2.6" })).resolves.toBeTruthy();
+    const { token } = await reissueSelfReportLink(clinician, link.id, { now: dayPlus(1) });
+    await expect(openSelfReportLink(link.token, { now: dayPlus(1), ip: "192.0.2.6" })).rejects.toThrow(SelfReportRefusedError);
+    await expect(openSelfReportLink(token, { now: dayPlus(1), ip: "192.0.2.6" })).resolves.toBeTruthy();
   });
 
   it("limits requests per client address in the database, whatever the token", async () => {
     const link = await createSelfReportLink(clinician, patientId, once(), { now: T0 });
-    for (let i = 0; i < SELF_REPORT_RATE_LIMIT; i++) await openSelfReportLink(link.token, { now: after(1), ip: "198.51.100.7" });
-    await expect(openSelfReportLink(link.token, { now: after(1), ip: "198.51.100.7" })).rejects.toThrow(SelfReportRefusedError);
-    await expect(submitSelfReport(link.token, read(ANSWERS), { now: after(1), ip: "198.51.100.7" })).rejects.toThrow(
+    for (let i = 0; i < SELF_REPORT_RATE_LIMIT; i++) await openSelfReportLink(link.token, { now: dayPlus(1), ip: "198.51.100.7" });
+    await expect(openSelfReportLink(link.token, { now: dayPlus(1), ip: "198.51.100.7" })).rejects.toThrow(SelfReportRefusedError);
+    await expect(submitSelfReport(link.token, read(ANSWERS), { now: dayPlus(1), ip: "198.51.100.7" })).rejects.toThrow(
       SelfReportRefusedError,
     );
     // Another address is not affected, and the valid link was not spent by the refused submission.
-    await expect(openSelfReportLink(link.token, { now: after(1), ip: "198.51.100.8" })).resolves.toBeTruthy();
+    await expect(openSelfReportLink(link.token, { now: dayPlus(1), ip: "198.51.100.8" })).resolves.toBeTruthy();
     const [count] = rowsOf<{ hits: number }>(
       await database.db.execute(sql`select hits from rate_limits where key = 'self-report:ip:198.51.100.7'`),
     );
@@ -214,16 +214,16 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
       .values({ teamId: clinician.team.id, code: "SR-WL", birthYear: 1980, sex: "male" })
       .returning();
     const link = await createSelfReportLink(clinician, other.id, once({ instruments: ["pgic"] }), { now: T0 });
-    const before = await getWorklist(clinician, {}, { now: after(1) });
+    const before = await getWorklist(clinician, {}, { now: dayPlus(1) });
     const item = before.items.find((i) => i.code === "SR-WL" && i.reason === "self_report_unanswered");
     expect(item).toMatchObject({ since: "2026-09-01", courseId: null, drug: null });
     expect(item?.words).toBe("Self-report link (PGIC) sent on 2026-09-01, not answered yet; it works until 2026-09-08.");
-    const expired = await getWorklist(clinician, {}, { now: after(10) });
+    const expired = await getWorklist(clinician, {}, { now: dayPlus(10) });
     expect(expired.items.find((i) => i.code === "SR-WL")?.words).toBe(
       "Self-report link (PGIC) sent on 2026-09-01 expired on 2026-09-08 without an answer.",
     );
-    await submitSelfReport(link.token, read({ "pgic.total": "2" }), { now: after(1), ip: "192.0.2.9" });
-    const answered = await getWorklist(clinician, {}, { now: after(1) });
+    await submitSelfReport(link.token, read({ "pgic.total": "2" }), { now: dayPlus(1), ip: "192.0.2.9" });
+    const answered = await getWorklist(clinician, {}, { now: dayPlus(1) });
     expect(answered.items.some((i) => i.code === "SR-WL")).toBe(false);
   });
 
@@ -249,10 +249,10 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
           .orderBy(schema.selfReportLinks.scheduleSequence);
       expect((await linksOf()).map((l) => l.scheduleSequence)).toEqual([1]);
 
-      await submitSelfReport(first.token, read(ANSWERS), { now: after(1), ip: "192.0.2.10" });
-      expect(await runSelfReportSchedules({ now: after(13) })).toMatchObject({ created: 0 });
-      expect(await runSelfReportSchedules({ now: after(14) })).toMatchObject({ created: 1 });
-      expect(await runSelfReportSchedules({ now: after(14) })).toMatchObject({ created: 0 });
+      await submitSelfReport(first.token, read(ANSWERS), { now: dayPlus(1), ip: "192.0.2.10" });
+      expect(await runSelfReportSchedules({ now: dayPlus(13) })).toMatchObject({ created: 0 });
+      expect(await runSelfReportSchedules({ now: dayPlus(14) })).toMatchObject({ created: 1 });
+      expect(await runSelfReportSchedules({ now: dayPlus(14) })).toMatchObject({ created: 0 });
       const [, second] = await linksOf();
       expect(second).toMatchObject({
         scheduleSequence: 2,
@@ -260,12 +260,12 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
         instruments: ["fiqr", "pain_nrs_0_10"],
         createdBy: clinician.id,
       });
-      expect(second.expiresAt.toISOString()).toBe(after(21).toISOString());
+      expect(second.expiresAt.toISOString()).toBe(dayPlus(21).toISOString());
       const audit = await database.db.select().from(schema.auditLog).where(eq(schema.auditLog.recordId, second.id));
       expect(audit).toMatchObject([{ action: "create", userId: null, teamId: clinician.team.id }]);
 
       // Unanswered, it expires on day 21; the third is due on day 28, made once even by two runs at the same time.
-      const runs = await Promise.all([runSelfReportSchedules({ now: after(28) }), runSelfReportSchedules({ now: after(28) })]);
+      const runs = await Promise.all([runSelfReportSchedules({ now: dayPlus(28) }), runSelfReportSchedules({ now: dayPlus(28) })]);
       expect(runs[0].created + runs[1].created).toBe(1);
       expect((await linksOf()).map((l) => l.scheduleSequence)).toEqual([1, 2, 3]);
 
@@ -276,7 +276,7 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
         stopReason: "planned end",
         version: courseRow.version,
       });
-      expect(await runSelfReportSchedules({ now: after(60) })).toMatchObject({ created: 0, ended: 1 });
+      expect(await runSelfReportSchedules({ now: dayPlus(60) })).toMatchObject({ created: 0, ended: 1 });
       const [schedule] = await database.db
         .select()
         .from(schema.selfReportSchedules)
@@ -353,7 +353,7 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
         now: T0,
       });
       expect(received).toHaveLength(1);
-      expect(await runSelfReportSchedules({ now: after(7) })).toMatchObject({ created: 1, emailed: 1 });
+      expect(await runSelfReportSchedules({ now: dayPlus(7) })).toMatchObject({ created: 1, emailed: 1 });
       expect(received.map((m) => m.to[0])).toEqual(["sched@example.org", "sched@example.org"]);
       const [schedule] = await database.db
         .select()

@@ -23,7 +23,17 @@ describe("Self-report link tokens", () => {
   });
 
   it("refuses text that is not a token's shape before any lookup", () => {
-    for (const bad of ["", "short", `${"a".repeat(42)}=`, "a".repeat(44), `${"a".repeat(42)}/`, `${"a".repeat(42)} `, null, 42, undefined]) {
+    for (const bad of [
+      "",
+      "short",
+      `${"a".repeat(42)}=`,
+      "a".repeat(44),
+      `${"a".repeat(42)}/`,
+      `${"a".repeat(42)} `,
+      null,
+      42,
+      undefined,
+    ]) {
       expect(isWellFormedToken(bad), String(bad)).toBe(false);
     }
   });
