@@ -14,6 +14,7 @@ import {
 import { openSelfReportLink, SELF_REPORT_RATE_LIMIT, SelfReportRefusedError, submitSelfReport } from "@/lib/data/self-report-public";
 import { runSelfReportSchedules } from "@/lib/data/self-report-schedules";
 import type { SessionUser } from "@/lib/data/session-user";
+import { listAuditEntries } from "@/lib/data/audit-queries";
 import { getWorklist } from "@/lib/data/worklist";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashLinkToken, newLinkToken } from "@/lib/self-report/token";
@@ -128,6 +129,19 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
     expect(await database.db.select().from(schema.assessments).where(eq(schema.assessments.selfReportLinkId, link.id))).toHaveLength(2);
     const { links } = await listSelfReportLinks(clinician, patientId, { now: dayPlus(3) });
     expect(links.find((l) => l.id === link.id)?.status).toBe("answered");
+
+    // The admin's audit trail, filtered to the patient, shows the link and the self-reported scores.
+    const admin = await addMember(database.db, clinician.team.id, "admin");
+    const { rows } = await listAuditEntries(admin, { patientCode: "SR-1" });
+    const mine = rows.filter((r) => r.recordId === link.id || assessmentIds.includes(r.recordId ?? ""));
+    expect(mine.map((r) => `${r.action} ${r.recordType} ${r.userEmail ?? "no user"}`).sort()).toEqual(
+      [
+        `create self_report_link ${clinician.email}`,
+        "submit self_report_link no user",
+        "create assessment no user",
+        "create assessment no user",
+      ].sort(),
+    );
   });
 
   it("refuses two simultaneous submissions of one link but one", async () => {
