@@ -106,12 +106,13 @@ export function SelfReportForm({ questionnaires, action }: Props) {
         <button type="button" className="secondary" onClick={() => go(current - 1)} disabled={current === 0}>
           Back
         </button>
+        {/* Distinct keys: reusing the clicked "Review" button as the submit button would let that click submit the form. */}
         {review ? (
-          <button type="submit" disabled={pending}>
+          <button key="send" type="submit" disabled={pending}>
             {pending ? "Sending…" : "Send answers"}
           </button>
         ) : (
-          <button type="button" onClick={() => go(current + 1)}>
+          <button key="next" type="button" onClick={() => go(current + 1)}>
             {current === steps.length - 1 ? "Review" : "Next"}
           </button>
         )}
