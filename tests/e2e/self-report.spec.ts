@@ -11,7 +11,7 @@ const EXPECTED_TOTAL = "52.5";
 test("a patient answers the FIQR from a link on a phone, the clinician sees the self-reported score, and the link then refuses", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(120_000);
   const phone = { viewport: { width: 390, height: 844 } };
   const clinicianContext = await browser.newContext(phone);
   const clinician = await clinicianContext.newPage();
