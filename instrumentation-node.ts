@@ -1,5 +1,6 @@
 // Runs once when the Node.js server starts: refuse to serve without a session secret in production,
-// bring the database up to date before the first request, and start sealing the audit trail.
+// bring the database up to date before the first request, start sealing the audit trail and the
+// self-report schedule timer.
 import { startAuditSealer } from "./db/audit-sealer";
 import { getOpenDatabase } from "./db/client";
 import { DatabaseUnavailableError } from "./db/connection-error";
@@ -24,6 +25,9 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     const warning = await runtimeRoleWarning(open);
     if (warning) console.warn(warning);
     startAuditSealer(open.db, sealInterval);
+    // The next links of self-report schedules, made on a timer in every app server (safe with several).
+    const { startSelfReportScheduler } = await import("./lib/data/self-report-schedules");
+    startSelfReportScheduler();
   } catch (error) {
     console.error(`yardstick: ${error instanceof DatabaseUnavailableError ? error.message : String(error)}`);
     process.exit(1);

@@ -2,7 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isCrossOriginPageWrite } from "@/lib/http/server-action-origin";
 
 // A fresh nonce per request lets Next.js's own inline scripts run under a CSP without
-// 'unsafe-inline' for scripts. This proxy only sets headers; access is checked in lib/data.
+// 'unsafe-inline' for scripts. This proxy only sets headers; access is checked in lib/data. It asks no
+// session of any path, so the patient's public questionnaire (/r/<token>, checked by its token in
+// lib/data/self-report-public.ts) passes like every page.
 export function proxy(request: NextRequest) {
   if (isCrossOriginPageWrite(request.method, request.headers)) {
     return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "Content-Type": "text/plain" } });

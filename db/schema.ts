@@ -24,6 +24,7 @@ import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
 import { ROLES } from "@/lib/domain/roles";
 import { SEXES } from "@/lib/domain/sexes";
 import { WORKLIST_REASONS } from "@/lib/domain/worklist-reasons";
+import { ASSESSMENT_SOURCES, SELF_REPORT_INSTRUMENTS } from "@/lib/domain/self-report";
 
 // Re-exported for server-side code that already reads them from here; anything a client component
 // needs comes from lib/domain directly.
@@ -164,12 +165,16 @@ export const assessments = pgTable(
     takenOn: date("taken_on", { mode: "string" }).notNull(),
     totalScore: doublePrecision("total_score").notNull(),
     itemResponses: jsonb("item_responses").$type<Record<string, number | null>>(),
+    // For a self-reported assessment, the team member who sent the link (the record's responsible clinician).
     enteredBy: uuid("entered_by")
       .notNull()
       .references(() => users.id),
     updatedBy: uuid("updated_by").references(() => users.id),
     // The assessment's id in the system it was imported from (a CSV import's external_id column).
     externalId: text("external_id"),
+    // "self_report": the patient answered through a self-report link; created_at is the submission time.
+    source: text("source", { enum: ASSESSMENT_SOURCES }).notNull().default("clinician"),
+    selfReportLinkId: uuid("self_report_link_id").references(() => selfReportLinks.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
@@ -181,6 +186,8 @@ export const assessments = pgTable(
     index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn),
     index("assessments_patient_taken_idx").on(t.patientId, t.takenOn),
     check("assessments_instrument_valid", inList("instrument_id", INSTRUMENT_IDS)),
+    check("assessments_source_valid", inList("source", ASSESSMENT_SOURCES)),
+    check("assessments_link_only_when_self_reported", sql`${t.source} = 'self_report' or ${t.selfReportLinkId} is null`),
     check("assessments_total_finite", sql`${t.totalScore} >= 0 and ${t.totalScore} <= 100`),
   ],
 );
@@ -400,6 +407,100 @@ export const worklistAcknowledgements = pgTable(
     check("worklist_acknowledgements_note_not_blank", sql`length(trim(${t.note})) > 0`),
   ],
 );
+
+const selfReportInstrumentsValid = (column: string) =>
+  sql.raw(
+    `cardinality(${column}) between 1 and ${SELF_REPORT_INSTRUMENTS.length} and ${column} <@ array[${SELF_REPORT_INSTRUMENTS.map((v) => `'${v}'`).join(", ")}]::text[]`,
+  );
+
+/**
+ * "Every N weeks during a course": each time the previous link of the schedule is answered, expired or
+ * revoked and N weeks have passed since it was sent, the next link is created (lib/data/self-report-schedules.ts).
+ * The patient's e-mail address is kept here only while the schedule runs, to send its next links; it is
+ * cleared when the schedule ends. Links themselves never store an address.
+ */
+export const selfReportSchedules = pgTable(
+  "self_report_schedules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => treatmentCourses.id, { onDelete: "cascade" }),
+    instruments: text("instruments").array().notNull(),
+    intervalWeeks: integer("interval_weeks").notNull(),
+    validDays: integer("valid_days").notNull(),
+    email: text("email"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("self_report_schedules_active_idx").on(t.endedAt),
+    check("self_report_schedules_instruments_valid", selfReportInstrumentsValid("instruments")),
+    check("self_report_schedules_interval_range", sql`${t.intervalWeeks} between 1 and 26`),
+    check("self_report_schedules_valid_within_interval", sql`${t.validDays} between 1 and ${t.intervalWeeks} * 7`),
+    check("self_report_schedules_email_only_while_running", sql`${t.endedAt} is null or ${t.email} is null`),
+  ],
+);
+
+/**
+ * One link a patient opens without an account. Only the SHA-256 of its token is stored: the full URL is
+ * shown once to the clinician (and e-mailed, if asked) and cannot be read back from the database.
+ */
+export const selfReportLinks = pgTable(
+  "self_report_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    courseId: uuid("course_id").references(() => treatmentCourses.id, { onDelete: "set null" }),
+    scheduleId: uuid("schedule_id").references(() => selfReportSchedules.id, { onDelete: "restrict" }),
+    // 1, 2, 3… within a schedule: unique, so two app instances creating "the next link" make only one.
+    scheduleSequence: integer("schedule_sequence"),
+    instruments: text("instruments").array().notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id),
+    // When the link was last e-mailed (the address is not kept).
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("self_report_links_token_hash_unique").on(t.tokenHash),
+    uniqueIndex("self_report_links_schedule_sequence_unique").on(t.scheduleId, t.scheduleSequence),
+    index("self_report_links_patient_idx").on(t.patientId, t.createdAt),
+    index("self_report_links_team_open_idx").on(t.teamId).where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+    check("self_report_links_instruments_valid", selfReportInstrumentsValid("instruments")),
+    check("self_report_links_token_hash_format", sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+    check("self_report_links_expires_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+    check("self_report_links_schedule_sequence", sql`(${t.scheduleId} is null) = (${t.scheduleSequence} is null)`),
+  ],
+);
+
+// Requests per key in a fixed window (the public self-report route's per-address limit), kept in the
+// database so the limit holds across several app servers.
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type Team = typeof teams.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -44,7 +44,14 @@ export function AssessmentTable({
                   <span className="muted"> / {instrument?.max}</span>
                 </td>
                 <td>
-                  {a.enteredByName}
+                  {a.source === "self_report" ? (
+                    <>
+                      <span className="tag">self-reported</span> by the patient, sent{" "}
+                      {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC (link from {a.enteredByName})
+                    </>
+                  ) : (
+                    a.enteredByName
+                  )}
                   <CorrectionHistory recordType="assessment" corrections={a.corrections} labels={courseLabels} />
                 </td>
                 {editBase && (

@@ -27,7 +27,8 @@ export function WorklistItems({
           </h3>
           <p>{item.words}</p>
           <p className="muted">
-            Since {item.since} · {item.drug}
+            Since {item.since}
+            {item.drug ? ` · ${item.drug}` : ""}
             {item.studyName ? ` · ${item.studyName}` : ""}
           </p>
           {acknowledge && (

@@ -2,7 +2,17 @@ import "server-only";
 import { guardCell } from "@/lib/csv/cell-guard";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { adverseEvents, assessments, auditLog, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
+import {
+  adverseEvents,
+  assessments,
+  auditLog,
+  doseChanges,
+  patients,
+  selfReportLinks,
+  selfReportSchedules,
+  treatmentCourses,
+  users,
+} from "@/db/schema";
 import { auditFiltersSchema, parseOrRefuse, type AuditFilterInput, type AuditFilters } from "@/lib/validation/admin";
 import type { FieldChange } from "@/lib/history/tracked-fields";
 import { writeAudit } from "./audit";
@@ -29,7 +39,7 @@ export type AuditPage = { rows: AuditEntry[]; total: number; page: number; pageS
 
 /**
  * Entries about the patient or anything recorded for them: its courses, doses, side effects,
- * baselines and assessments are audited under their own ids.
+ * baselines, assessments and self-report links and schedules are audited under their own ids.
  */
 function touchesPatient(patientId: string): SQL {
   const ids = (subquery: SQL) => sql`${auditLog.recordId} in (${subquery})`;
@@ -39,6 +49,8 @@ function touchesPatient(patientId: string): SQL {
     or (${auditLog.recordType} in ('treatment_course', 'course_baseline') and ${ids(sql`select c.id::text from ${treatmentCourses} c where c.patient_id = ${patientId}`)})
     or (${auditLog.recordType} = 'dose_change' and ${ids(sql`select d.id::text from ${doseChanges} d join ${treatmentCourses} c on c.id = d.course_id where c.patient_id = ${patientId}`)})
     or (${auditLog.recordType} = 'adverse_event' and ${ids(sql`select e.id::text from ${adverseEvents} e join ${treatmentCourses} c on c.id = e.course_id where c.patient_id = ${patientId}`)})
+    or (${auditLog.recordType} = 'self_report_link' and ${ids(sql`select l.id::text from ${selfReportLinks} l where l.patient_id = ${patientId}`)})
+    or (${auditLog.recordType} = 'self_report_schedule' and ${ids(sql`select s.id::text from ${selfReportSchedules} s where s.patient_id = ${patientId}`)})
   )`;
 }
 

@@ -22,7 +22,10 @@ export type AuditAction =
   | "accept"
   | "decline"
   | "acknowledge"
-  | "import";
+  | "import"
+  | "revoke"
+  | "submit"
+  | "send";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.

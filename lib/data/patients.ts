@@ -179,6 +179,7 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
           totalScore: assessments.totalScore,
           itemResponses: assessments.itemResponses,
           enteredByName: users.displayName,
+          source: assessments.source,
           createdAt: assessments.createdAt,
           updatedAt: assessments.updatedAt,
           version: assessments.version,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   adverseEvents,
@@ -7,6 +7,7 @@ import {
   courseBaselines,
   doseChanges,
   patients,
+  selfReportLinks,
   teams,
   treatmentCourses,
   users,
@@ -15,6 +16,8 @@ import {
 import type { WorklistReason } from "@/lib/domain/worklist-reasons";
 import { isUuid, NotFoundError } from "@/lib/errors";
 import { chronological } from "@/lib/progress/timeline";
+import { linkStatus } from "@/lib/self-report/status";
+import { EXPIRED_LINK_WINDOW_DAYS } from "@/lib/worklist/self-report-unanswered";
 import type { acknowledgeSchema, followUpWeeksSchema, WorklistFilters } from "@/lib/validation/worklist";
 import type { WorklistCourse, WorklistItem, WorklistPatient } from "@/lib/worklist/types";
 import { countsByReason, withoutAcknowledged, worklistItems } from "@/lib/worklist/worklist";
@@ -43,12 +46,17 @@ export type Worklist = {
  * acknowledged items whose patient has had no new assessment since. Reads the team's courses, doses,
  * adverse events, baselines, scores and acknowledgements in one query each, never per patient.
  */
-export async function getWorklist(user: SessionUser, filters: WorklistFilters = {}, options: { today?: string } = {}): Promise<Worklist> {
+export async function getWorklist(
+  user: SessionUser,
+  filters: WorklistFilters = {},
+  options: { today?: string; now?: Date } = {},
+): Promise<Worklist> {
   assertCan(user, "patient:read");
   const db = await getDb();
   const teamId = user.team.id;
   const inTeam = and(eq(patients.teamId, teamId), isNull(patients.archivedAt));
-  const [[team], patientRows, courseRows, doseRows, eventRows, choiceRows, scoreRows, ackRows, studies] = await Promise.all([
+  const now = options.now ?? new Date();
+  const [[team], patientRows, courseRows, doseRows, eventRows, choiceRows, scoreRows, ackRows, studies, linkRows] = await Promise.all([
     db.select({ followUpWeeks: teams.followUpWeeks }).from(teams).where(eq(teams.id, teamId)),
     db.select({ id: patients.id, code: patients.code }).from(patients).where(inTeam),
     db
@@ -117,6 +125,27 @@ export async function getWorklist(user: SessionUser, filters: WorklistFilters = 
       .from(worklistAcknowledgements)
       .where(eq(worklistAcknowledgements.teamId, teamId)),
     listStudies(user),
+    // Links neither answered nor revoked that have not been expired for long (the partial index covers it).
+    db
+      .select({
+        id: selfReportLinks.id,
+        patientId: selfReportLinks.patientId,
+        courseId: selfReportLinks.courseId,
+        instruments: selfReportLinks.instruments,
+        createdAt: selfReportLinks.createdAt,
+        expiresAt: selfReportLinks.expiresAt,
+        usedAt: selfReportLinks.usedAt,
+        revokedAt: selfReportLinks.revokedAt,
+      })
+      .from(selfReportLinks)
+      .where(
+        and(
+          eq(selfReportLinks.teamId, teamId),
+          isNull(selfReportLinks.usedAt),
+          isNull(selfReportLinks.revokedAt),
+          gt(selfReportLinks.expiresAt, new Date(now.getTime() - (EXPIRED_LINK_WINDOW_DAYS + 1) * 86_400_000)),
+        ),
+      ),
   ]);
   if (!team) throw new NotFoundError("Team");
 
@@ -130,11 +159,20 @@ export async function getWorklist(user: SessionUser, filters: WorklistFilters = 
   const choicesOf = group(choiceRows, "courseId");
   const coursesOf = group(courseRows, "patientId");
   const scoresOf = group(scoreRows, "patientId");
+  const linksOf = group(linkRows, "patientId");
 
   const plain: WorklistPatient[] = patientRows.map((p) => ({
     patientId: p.id,
     code: p.code,
     scores: scoresOf.get(p.id) ?? [],
+    unansweredLinks: (linksOf.get(p.id) ?? []).map((link) => ({
+      id: link.id,
+      sentOn: link.createdAt.toISOString().slice(0, 10),
+      expiresOn: link.expiresAt.toISOString().slice(0, 10),
+      status: linkStatus(link, now) === "waiting" ? ("waiting" as const) : ("expired" as const),
+      instruments: link.instruments,
+      courseId: link.courseId,
+    })),
     courses: (coursesOf.get(p.id) ?? []).map(
       (c): WorklistCourse => ({
         ...c,
@@ -149,7 +187,7 @@ export async function getWorklist(user: SessionUser, filters: WorklistFilters = 
   );
 
   // Today as a UTC calendar date, as the seed and the date fields use.
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? now.toISOString().slice(0, 10);
   const context = { today, followUpWeeks: team.followUpWeeks, studies: studies.map((s) => s.study) };
   const open = withoutAcknowledged(worklistItems(plain, context), ackRows, (patientId) => latestOf.get(patientId)?.id ?? null);
   const entries: WorklistEntry[] = open.map((item) => ({ ...item, clinicianId: latestOf.get(item.patientId)?.enteredBy ?? null }));
@@ -158,7 +196,8 @@ export async function getWorklist(user: SessionUser, filters: WorklistFilters = 
   for (const latest of latestOf.values()) if (latest) clinicians.set(latest.enteredBy, latest.enteredByName);
   const filtered = entries.filter(
     (e) =>
-      (!filters.drug || e.drug.toLowerCase() === filters.drug.toLowerCase()) && (!filters.clinician || e.clinicianId === filters.clinician),
+      (!filters.drug || e.drug?.toLowerCase() === filters.drug.toLowerCase()) &&
+      (!filters.clinician || e.clinicianId === filters.clinician),
   );
   return {
     today,

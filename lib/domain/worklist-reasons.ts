@@ -7,6 +7,7 @@ export const WORKLIST_REASONS = [
   "worsening",
   "severe_adverse_event",
   "titration_behind",
+  "self_report_unanswered",
 ] as const;
 
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
@@ -18,4 +19,5 @@ export const REASON_LABELS: Record<WorklistReason, string> = {
   worsening: "Worsening",
   severe_adverse_event: "Severe adverse event",
   titration_behind: "Titration behind plan",
+  self_report_unanswered: "Self-report link not answered",
 };

@@ -28,6 +28,20 @@ export type WorklistPatient = {
   courses: readonly WorklistCourse[];
   /** All of the patient's scores, any instrument, any order. */
   scores: readonly TimelineScore[];
+  /** Self-report links sent and neither answered nor revoked (lib/data/worklist.ts reads them). */
+  unansweredLinks?: readonly UnansweredLink[];
+};
+
+export type UnansweredLink = {
+  id: string;
+  /** YYYY-MM-DD (UTC) the link was sent. */
+  sentOn: string;
+  /** YYYY-MM-DD (UTC) of its expiry instant. */
+  expiresOn: string;
+  /** At the worklist's moment: still open, or past its expiry. */
+  status: "waiting" | "expired";
+  instruments: readonly string[];
+  courseId: string | null;
 };
 
 export type WorklistContext = {
@@ -42,8 +56,9 @@ export type WorklistContext = {
 export type WorklistItem = {
   patientId: string;
   code: string;
-  courseId: string;
-  drug: string;
+  /** The course the item is about; null for an item about the patient (a self-report link sent outside a course). */
+  courseId: string | null;
+  drug: string | null;
   reason: WorklistReason;
   /** The reason in words, with its figures. */
   words: string;

@@ -1,6 +1,7 @@
 import { followUpOverdue } from "./follow-up-overdue";
 import { noBaseline } from "./no-baseline";
 import { pastTrialTimepoint } from "./past-trial-timepoint";
+import { selfReportUnanswered } from "./self-report-unanswered";
 import { severeAdverseEvents } from "./severe-adverse-event";
 import { titrationBehind } from "./titration-behind";
 import { WORKLIST_REASONS, type WorklistContext, type WorklistItem, type WorklistPatient, type WorklistReason } from "./types";
@@ -15,6 +16,7 @@ export function worklistItems(patients: readonly WorklistPatient[], context: Wor
     ...worsening(patient),
     ...severeAdverseEvents(patient, context),
     ...titrationBehind(patient, context),
+    ...selfReportUnanswered(patient, context),
   ]);
   const order = (reason: WorklistReason) => WORKLIST_REASONS.indexOf(reason);
   return items.sort((a, b) => order(a.reason) - order(b.reason) || a.code.localeCompare(b.code) || a.since.localeCompare(b.since));

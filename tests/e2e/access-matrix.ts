@@ -101,6 +101,14 @@ export const ACCESS_MATRIX: RouteCheck[] = [
     method: "GET",
     expected: { anonymous: 401, viewer: 200, clinician: 200, admin: 200, otherTeam: 404 },
   },
+  // The patient's public questionnaire. A valid token is single-use, so the matrix opens a forged one:
+  // every actor, signed in or not, gets the same plain refusal (self-report.spec.ts opens a real link).
+  {
+    file: "app/r/[token]/page.tsx",
+    path: `/r/${"F".repeat(43)}`,
+    method: "GET",
+    expected: { anonymous: 404, viewer: 404, clinician: 404, admin: 404, otherTeam: 404 },
+  },
   { file: "app/api/admin/audit/route.ts", path: "/api/admin/audit", method: "POST", body: {}, expected: adminApi },
   { file: "app/api/admin/audit/export/route.ts", path: "/api/admin/audit/export", method: "POST", body: {}, expected: adminApi },
 ];

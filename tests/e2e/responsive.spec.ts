@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
 import { ACCESS_MATRIX } from "./access-matrix";
+import { createLinkOnPatientPage } from "./support/self-report";
 import { signInAs } from "./support/sign-in";
 
 // Every page a clinician can open (and an admin, for the admin pages) must fit a phone and a desktop
@@ -114,3 +115,44 @@ for (const { path, viewer } of pages) {
     });
   }
 }
+
+// The patient's questionnaire is public but needs a real link, which the matrix cannot list (a link works
+// once): one is made here for all four questionnaires. Its refusal page is checked as well.
+test.describe("the self-report page", () => {
+  let linkPath = "";
+  test.beforeAll(async () => {
+    const page = await contexts.clinician.newPage();
+    await page.goto(concretePath("/patients/[id]"));
+    linkPath = await createLinkOnPatientPage(page, [
+      "Revised Fibromyalgia Impact Questionnaire (FIQR)",
+      "Pain intensity, 11-point numeric rating scale (0 = no pain, 10 = worst possible pain)",
+      "International Restless Legs Syndrome Study Group rating scale (IRLS)",
+      "Patient Global Impression of Change",
+    ]);
+    await page.close();
+  });
+
+  for (const width of WIDTHS) {
+    for (const which of ["questionnaire", "refusal"] as const) {
+      test(`/r/[token] (${which}) fits ${width} px and passes axe (anonymous)`, async () => {
+        const page = await contexts.anonymous.newPage();
+        try {
+          await page.setViewportSize({ width, height: 900 });
+          const response = await page.goto(which === "questionnaire" ? linkPath : `/r/${"R".repeat(43)}`);
+          expect(response?.status()).toBe(which === "questionnaire" ? 200 : 404);
+          await page.waitForLoadState("networkidle");
+          if (which === "questionnaire") await page.getByRole("radio", { name: "3", exact: true }).check();
+          const sizes = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+          const blocking = blockingViolations(await new AxeBuilder({ page }).analyze());
+          console.log(
+            `figures /r/[token] ${which} @${width}: scrollWidth ${sizes.scrollWidth}/${sizes.innerWidth}, serious+critical ${blocking.length}`,
+          );
+          expect.soft(sizes.scrollWidth).toBeLessThanOrEqual(sizes.innerWidth);
+          expect.soft(blocking).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+});

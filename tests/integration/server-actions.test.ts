@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { MALFORMED_REQUEST } from "@/lib/actions/action-arguments";
 import { recordAssessment } from "@/lib/data/assessment-writes";
 import { startCourse } from "@/lib/data/course-writes";
-import { teamInvitations } from "@/db/schema";
+import { createSelfReportLink } from "@/lib/data/self-report-links";
+import { selfReportLinks, teamInvitations } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/data/session-user";
 import { signInForTests } from "@/lib/data/test-session";
@@ -24,6 +25,9 @@ type Records = {
   memberId: string;
   otherTeamId: string;
   otherInvitationId: string;
+  linkId: string;
+  scheduleId: string;
+  linkToken: string;
 };
 // "member": any member of a team may use it (a viewer too), but only on what is their own: another
 // team or someone else's invitation is "not found".
@@ -217,6 +221,51 @@ const ACTIONS: Record<string, Listed> = {
       [id, state, undefined],
     ],
   },
+  "app/(clinic)/patients/[id]/self-report/actions.ts#createSelfReportLinkAction": {
+    access: "writer",
+    call: (a, r) => a(r.patientId, state, form({ instruments: "fiqr", validDays: "7" })),
+    malformed: [
+      [id, state, "instruments=fiqr"],
+      [{ id }, state, form({})],
+      [undefined, state, undefined],
+    ],
+  },
+  "app/(clinic)/patients/[id]/self-report/actions.ts#revokeSelfReportLinkAction": {
+    access: "writer",
+    call: (a, r) => a(r.patientId, r.linkId, state),
+    malformed: [
+      [id, 42, state],
+      [id, "x".repeat(10_000), state],
+      [null, id, state],
+    ],
+  },
+  "app/(clinic)/patients/[id]/self-report/actions.ts#reissueSelfReportLinkAction": {
+    access: "writer",
+    call: (a, r) => a(r.patientId, r.linkId, state),
+    malformed: [
+      [id, { id }, state],
+      [[id], id, state],
+    ],
+  },
+  "app/(clinic)/patients/[id]/self-report/actions.ts#endSelfReportScheduleAction": {
+    access: "writer",
+    call: (a, r) => a(r.patientId, r.scheduleId, state),
+    malformed: [
+      [id, undefined, state],
+      [id, 7, state],
+    ],
+  },
+  // Public: the token is the credential; refusals are the plain self-report refusal (self-report.test.ts).
+  "app/r/[token]/actions.ts#submitSelfReportAction": {
+    access: "public",
+    call: (a, r) => a(r.linkToken, state, form({ "fiqr.function_1": "3" })),
+    malformed: [
+      [42, state, form({})],
+      ["x".repeat(10_000), state, form({})],
+      [id, state, "fiqr.function_1=3"],
+      [undefined, state, undefined],
+    ],
+  },
 };
 
 // Inline actions (a "use server" function inside a component file) cannot be imported, so each one
@@ -267,7 +316,9 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
              (select count(*) from dose_changes) d, (select count(*) from adverse_events) e, (select count(*) from course_baselines) b,
              (select count(*) from users) u, (select count(*) from team_memberships) m, (select count(*) from audit_log) l,
              (select count(*) from worklist_acknowledgements) w, (select string_agg(follow_up_weeks::text, ',' order by id) from teams) f,
-             (select string_agg(status, ',') from team_invitations) i, (select string_agg(coalesce(active_team_id::text, '-'), ',') from sessions) s,
+             (select string_agg(status, ',') from team_invitations) i,
+             (select string_agg(token_hash || coalesce(revoked_at::text, '-') || coalesce(used_at::text, '-'), ',') from self_report_links) srl,
+             (select string_agg(coalesce(ended_at::text, '-'), ',') from self_report_schedules) srs, (select string_agg(coalesce(active_team_id::text, '-'), ',') from sessions) s,
              (select string_agg(u.active::text || m.role || u.password_hash || p.version || p.archived_at::text, ',') from users u
                 join team_memberships m on m.user_id = u.id left join patients p on p.team_id = m.team_id) state`);
     return (result as unknown as { rows?: unknown[] }).rows ?? result;
@@ -305,7 +356,18 @@ describe(`Every server action refuses callers without the right (${testDatabaseK
         expiresAt: new Date(Date.now() + 86_400_000),
       })
       .returning({ id: teamInvitations.id });
+    const link = await createSelfReportLink(clinician, patient.id, {
+      instruments: ["pain_nrs_0_10"],
+      validDays: 7,
+      courseId: course.id,
+      repeatWeeks: 2,
+      email: null,
+    });
+    const [linkRow] = await database.db.select().from(selfReportLinks);
     records = {
+      linkId: link.id,
+      scheduleId: linkRow.scheduleId!,
+      linkToken: link.token,
       patientId: patient.id,
       courseId: course.id,
       assessmentId: assessment.id,

@@ -21,7 +21,7 @@ async function userOf(database: TestDatabase, email: string): Promise<SessionUse
   return (await loadSessionUser(database.db, user.id))!;
 }
 
-const keys = (items: { code: string; courseId: string }[]) => items.map((i) => `${i.code} ${i.courseId}`).sort();
+const keys = (items: { code: string; courseId: string | null }[]) => items.map((i) => `${i.code} ${i.courseId}`).sort();
 
 describe(`The worklist (${testDatabaseKind()})`, () => {
   let database: TestDatabase;

@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string> = {
   "db/client.ts:globalThis": "this process's database connection (pool or PGlite), not data",
   "lib/http/peer-header.ts:globalThis": "a flag that scripts/serve.ts set the peer header: configuration",
   "lib/fhir/validate-r4.ts:indexed": "the FHIR R4 definitions loaded into the validator once: the same files everywhere",
+  "lib/data/self-report-schedules.ts:globalThis":
+    "this process's schedule timer; instances share the work through FOR UPDATE SKIP LOCKED and a unique index",
   "db/audit-sealer.ts:globalThis": "this process's sealing timer; instances coordinate through an advisory lock in PostgreSQL",
 };
 

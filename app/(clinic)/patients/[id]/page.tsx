@@ -10,6 +10,16 @@ import { can } from "@/lib/auth/can";
 import { compareCoursesWithTrials } from "@/lib/data/comparisons";
 import { patientRecordForPage } from "@/lib/data/page-records";
 import { requirePageUser } from "@/lib/data/session";
+import { listSelfReportLinks } from "@/lib/data/self-report-links";
+import { emailConfigured } from "@/lib/email/self-report-mail";
+import { CreateLinkForm } from "@/components/self-report/create-link-form";
+import { LinkList } from "@/components/self-report/link-list";
+import {
+  createSelfReportLinkAction,
+  endSelfReportScheduleAction,
+  reissueSelfReportLinkAction,
+  revokeSelfReportLinkAction,
+} from "./self-report/actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -20,6 +30,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const { patient } = record;
   const canWrite = can(user, "patient:write");
   const base = `/patients/${patient.id}`;
+  const selfReport = await listSelfReportLinks(user, patient.id);
+  const labels = courseLabels(record.courses);
   return (
     <>
       <h1>Patient {patient.code}</h1>
@@ -68,11 +80,29 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <ProgressView record={record} />
       <ComparedWithTrials comparisons={await compareCoursesWithTrials(user, record)} />
       <h2>Assessments</h2>
-      <AssessmentTable
-        assessments={record.assessments}
-        editBase={canWrite ? `${base}/assessments` : undefined}
-        courseLabels={courseLabels(record.courses)}
+      <AssessmentTable assessments={record.assessments} editBase={canWrite ? `${base}/assessments` : undefined} courseLabels={labels} />
+      <h2>Self-report links</h2>
+      <LinkList
+        links={selfReport.links}
+        schedules={selfReport.schedules}
+        courseLabels={labels}
+        actions={
+          canWrite
+            ? {
+                revoke: (linkId) => revokeSelfReportLinkAction.bind(null, patient.id, linkId),
+                reissue: (linkId) => reissueSelfReportLinkAction.bind(null, patient.id, linkId),
+                endSchedule: (scheduleId) => endSelfReportScheduleAction.bind(null, patient.id, scheduleId),
+              }
+            : null
+        }
       />
+      {canWrite && !patient.archived && (
+        <CreateLinkForm
+          action={createSelfReportLinkAction.bind(null, patient.id)}
+          courses={record.courses.filter((c) => c.status === "active").map((c) => ({ id: c.id, label: labels[c.id] }))}
+          emailConfigured={emailConfigured()}
+        />
+      )}
     </>
   );
 }
