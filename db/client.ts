@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { describeDatabaseUrl, DatabaseUnavailableError } from "./connection-error";
+import { instrumentSqlTiming } from "./sql-timing";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = "postgres" | "pglite";
@@ -31,8 +32,10 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
       await client.end({ timeout: 1 }).catch(() => {});
       throw new DatabaseUnavailableError(url, error);
     }
+    const db = drizzle({ client, schema }) as unknown as Database;
+    instrumentSqlTiming(db);
     return {
-      db: drizzle({ client, schema }) as unknown as Database,
+      db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
       label: `PostgreSQL at ${describeDatabaseUrl(url)}`,
@@ -44,8 +47,10 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
   if (dir !== "memory://") mkdirSync(dir, { recursive: true });
   const client = dir === "memory://" ? new PGlite() : new PGlite(dir);
   await client.waitReady;
+  const db = drizzle({ client, schema }) as unknown as Database;
+  instrumentSqlTiming(db);
   return {
-    db: drizzle({ client, schema }) as unknown as Database,
+    db,
     kind: "pglite",
     close: () => client.close(),
     label: dir === "memory://" ? "embedded PGlite (in memory)" : `embedded PGlite in ${dir}`,

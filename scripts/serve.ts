@@ -1,6 +1,7 @@
 // Serves the production build (like `next start`) and records each connection's own address in a
 // header the app trusts, so a client's X-Forwarded-For cannot hide it (see lib/http/peer-header.ts).
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { runWithSqlTiming, serverTimingValue, sqlTimingEnabled } from "@/db/sql-timing";
 import { announcePeerHeader, PEER_HEADER, trustedProxiesFromEnv } from "@/lib/http/peer-header";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -14,10 +15,30 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   announcePeerHeader();
-  createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
     void handle(request, response);
-  }).listen(port, () => console.log(`Ready on http://localhost:${port}`));
+  };
+  createServer(sqlTimingEnabled() ? withSqlTiming(serve) : serve).listen(port, () => console.log(`Ready on http://localhost:${port}`));
+}
+
+/**
+ * YARDSTICK_SQL_TIMING=1: each request gets its own SQL tally, sent as `Server-Timing: sql;dur=<ms>` when
+ * the head is written (a page without Suspense boundaries has run all its queries by then).
+ */
+function withSqlTiming(serve: (request: IncomingMessage, response: ServerResponse) => void) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const store = { ms: 0, queries: 0 };
+    const writeHead = response.writeHead;
+    response.writeHead = function writeHeadWithSqlTiming(this: ServerResponse, ...args: unknown[]) {
+      if (!this.headersSent) {
+        const existing = this.getHeader("server-timing");
+        this.setHeader("Server-Timing", existing ? `${String(existing)}, ${serverTimingValue(store)}` : serverTimingValue(store));
+      }
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["writeHead"];
+    runWithSqlTiming(store, () => serve(request, response));
+  };
 }
 
 main().catch((error) => {
