@@ -68,7 +68,7 @@ function ratesChangeItself(instrumentId: InstrumentId): boolean {
 
 function createdTime(score: TimelineScore): number {
   if (score.createdAt == null) return Number.NEGATIVE_INFINITY;
-  const time = new Date(score.createdAt).getTime();
+  const time = score.createdAt instanceof Date ? score.createdAt.getTime() : Date.parse(score.createdAt);
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
