@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { describeDatabaseUrl, DatabaseUnavailableError } from "./connection-error";
 import { lockFolder } from "./folder-lock";
+import { instrumentSqlTiming } from "./sql-timing";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = "postgres" | "pglite";
@@ -44,8 +45,10 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
       await client.end({ timeout: 1 }).catch(() => {});
       throw new DatabaseUnavailableError(url, error);
     }
+    const db = drizzle({ client, schema }) as unknown as Database;
+    instrumentSqlTiming(db);
     return {
-      db: drizzle({ client, schema }) as unknown as Database,
+      db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
       label: `PostgreSQL at ${describeDatabaseUrl(url)}`,
@@ -65,8 +68,10 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string }
     release();
     throw error;
   }
+  const db = drizzle({ client, schema }) as unknown as Database;
+  instrumentSqlTiming(db);
   return {
-    db: drizzle({ client, schema }) as unknown as Database,
+    db,
     kind: "pglite",
     close: async () => {
       await client.close();

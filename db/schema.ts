@@ -184,7 +184,10 @@ export const assessments = pgTable(
       .where(sql`${t.externalId} is not null`),
     check("assessments_external_id_not_blank", sql`${t.externalId} is null or length(trim(${t.externalId})) > 0`),
     index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn),
-    index("assessments_patient_taken_idx").on(t.patientId, t.takenOn),
+    // Covers a patient's timeline (date, entry order, instrument, total, who entered it), so the worklist and
+    // the list read a team's scores by index only, never by a scan of every team's assessments
+    // (tests/integration/query-plans.test.ts). Replaces the narrower (patient_id, taken_on) index.
+    index("assessments_patient_timeline_idx").on(t.patientId, t.takenOn, t.createdAt, t.id, t.instrumentId, t.totalScore, t.enteredBy),
     check("assessments_instrument_valid", inList("instrument_id", INSTRUMENT_IDS)),
     check("assessments_source_valid", inList("source", ASSESSMENT_SOURCES)),
     check("assessments_link_only_when_self_reported", sql`${t.source} = 'self_report' or ${t.selfReportLinkId} is null`),

@@ -4,9 +4,10 @@
 // "Ready" only after the app has answered one request: Next.js loads the app, and runs
 // instrumentation.ts, on the first request, so without it an instance would look ready to a load
 // balancer while it still had to migrate, or was about to stop for want of AUTH_SECRET.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
+import { runWithSqlTiming, serverTimingValue, sqlTimingEnabled } from "@/db/sql-timing";
 import { announcePeerHeader, PEER_HEADER, trustedProxiesFromEnv } from "@/lib/http/peer-header";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -26,10 +27,11 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   announcePeerHeader();
-  createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
     void handle(request, response);
-  }).listen(port, async () => {
+  };
+  createServer(sqlTimingEnabled() ? withSqlTiming(serve) : serve).listen(port, async () => {
     try {
       await fetch(`http://127.0.0.1:${port}/login`, { redirect: "manual" }); // loads the app (see above)
     } catch (error) {
@@ -38,6 +40,25 @@ async function main() {
     }
     console.log(`Ready on http://localhost:${port}`);
   });
+}
+
+/**
+ * YARDSTICK_SQL_TIMING=1: each request gets its own SQL tally, sent as `Server-Timing: sql;dur=<ms>` when
+ * the head is written (a page without Suspense boundaries has run all its queries by then).
+ */
+function withSqlTiming(serve: (request: IncomingMessage, response: ServerResponse) => void) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const store = { ms: 0, queries: 0 };
+    const writeHead = response.writeHead;
+    response.writeHead = function writeHeadWithSqlTiming(this: ServerResponse, ...args: unknown[]) {
+      if (!this.headersSent) {
+        const existing = this.getHeader("server-timing");
+        this.setHeader("Server-Timing", existing ? `${String(existing)}, ${serverTimingValue(store)}` : serverTimingValue(store));
+      }
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["writeHead"];
+    runWithSqlTiming(store, () => serve(request, response));
+  };
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Scatter, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { PATIENT_COLOUR } from "./chart-colours";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export type ChartPatientPoint = {
@@ -38,10 +39,14 @@ export type ComparisonChartProps = {
   height?: number;
 };
 
-const PATIENT_COLOUR = "#0b5cad";
 const ACTIVE_COLOURS = ["#b35900", "#1a7f37"];
 const COMPARATOR_COLOUR = "#6e40c9";
-const MUTED = "#57606a";
+
+// recharts loads only when a comparison is drawn; the legend and the table beneath render at once.
+const ComparisonDrawing = dynamic(() => import("./comparison-drawing"), {
+  ssr: false,
+  loading: () => <p className="muted">Loading the chart…</p>,
+});
 
 type Styled = ChartArm & { colour: string; shape: "diamond" | "square" };
 
@@ -95,72 +100,16 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
   return (
     <figure style={{ margin: "0.75rem 0" }}>
       {/* Drawn at a fixed size and scaled down by its viewBox in a narrower column, as the trend chart. */}
-      <div style={{ minWidth: 0 }}>
-        <ComposedChart
-          width={width}
-          height={height}
-          style={{ maxWidth: "100%", height: "auto", aspectRatio: `${width} / ${height}` }}
-          margin={{ top: 16, right: 24, bottom: 28, left: 24 }}
-          role="img"
-          aria-label={description}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
-          <XAxis
-            type="number"
-            dataKey="weeks"
-            domain={x.domain}
-            ticks={x.ticks}
-            allowDataOverflow
-            tick={{ fontSize: 11 }}
-            label={{ value: "Weeks since course start", position: "insideBottom", offset: -16, fill: MUTED, fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            domain={y.domain}
-            ticks={y.ticks}
-            allowDataOverflow
-            tick={{ fontSize: 11 }}
-            width={48}
-            label={{
-              value: yAxisLabel,
-              angle: -90,
-              position: "insideLeft",
-              offset: -12,
-              style: { textAnchor: "middle" },
-              fill: MUTED,
-              fontSize: 12,
-            }}
-          />
-          <ReferenceLine y={0} stroke={MUTED} />
-          <Line
-            data={patient}
-            dataKey="value"
-            name="Patient"
-            type="linear"
-            stroke={PATIENT_COLOUR}
-            strokeWidth={2}
-            dot={{ r: 4, fill: PATIENT_COLOUR, stroke: "#fff", strokeWidth: 1.5 }}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-          {drawn.map((arm) => (
-            <Scatter
-              key={arm.label}
-              name={arm.label}
-              data={[{ weeks: arm.x, value: arm.mean, error: arm.ci95 ? [arm.mean - arm.ci95[0], arm.ci95[1] - arm.mean] : 0 }]}
-              dataKey="value"
-              fill={arm.colour}
-              shape={arm.shape}
-              isAnimationActive={false}
-            >
-              {arm.ci95 && (
-                <ErrorBar dataKey="error" direction="y" width={10} stroke={arm.colour} strokeWidth={2} isAnimationActive={false} />
-              )}
-            </Scatter>
-          ))}
-        </ComposedChart>
-      </div>
+      <ComparisonDrawing
+        width={width}
+        height={height}
+        description={description}
+        yAxisLabel={yAxisLabel}
+        patient={patient.map(({ weeks, value }) => ({ weeks, value }))}
+        drawn={drawn.map(({ label, x: at, mean, ci95, colour, shape }) => ({ label, x: at, mean, ci95, colour, shape }))}
+        x={x}
+        y={y}
+      />
       <ul
         aria-label="Legend"
         style={{ display: "flex", flexWrap: "wrap", gap: "1rem", listStyle: "none", padding: 0, margin: "0.25rem 0" }}

@@ -1,4 +1,4 @@
-import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { LazyScoreTrendChart } from "@/components/charts/lazy-score-trend-chart";
 import { formatScore, formatSigned } from "@/lib/format";
 import { dayOf } from "@/lib/progress/calendar";
 import { baselineRule } from "@/lib/progress/timeline";
@@ -149,6 +149,22 @@ function ScoreTable({ progress }: { progress: InstrumentProgress }) {
 
 type InstrumentProgressProps = { progress: InstrumentProgress };
 
+// The chart is a client component: its props travel in the page's RSC payload, so it gets only what it draws.
+function chartPoints(progress: InstrumentProgress) {
+  return progress.points.map(({ takenOn, total, isBaseline }) => ({ takenOn, total, isBaseline }));
+}
+
+function chartCourses(progress: InstrumentProgress) {
+  return progress.courses.map(({ id, drug, label, startDate, endDate, doseChanges }) => ({
+    id,
+    drug,
+    label,
+    startDate,
+    endDate,
+    doseChanges: doseChanges.map(({ changedOn, label: doseLabel }) => ({ changedOn, label: doseLabel })),
+  }));
+}
+
 /** One instrument's scores over time: chart and summary side by side, the table equivalent beneath. */
 export function InstrumentProgressSection({ progress }: InstrumentProgressProps) {
   const headingId = `progress-${progress.instrumentId}`;
@@ -156,13 +172,13 @@ export function InstrumentProgressSection({ progress }: InstrumentProgressProps)
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{progress.shortName}</h3>
       <div className="grid-2">
-        <ScoreTrendChart
+        <LazyScoreTrendChart
           seriesName={progress.shortName}
           yAxisLabel={axisLabel(progress)}
           min={progress.min}
           max={progress.max}
-          points={progress.points}
-          courses={progress.courses}
+          points={chartPoints(progress)}
+          courses={chartCourses(progress)}
           description={describeProgress(progress)}
         />
         <SummaryPanel progress={progress} />

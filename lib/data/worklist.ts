@@ -151,7 +151,12 @@ export async function getWorklist(
 
   const group = <R, K extends keyof R>(rows: readonly R[], key: K) => {
     const map = new Map<R[K], R[]>();
-    for (const row of rows) map.set(row[key], [...(map.get(row[key]) ?? []), row]);
+    // Appends in place: copying each group on every row was quadratic in a patient's number of scores.
+    for (const row of rows) {
+      const list = map.get(row[key]);
+      if (list) list.push(row);
+      else map.set(row[key], [row]);
+    }
     return map;
   };
   const dosesOf = group(doseRows, "courseId");

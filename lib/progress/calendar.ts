@@ -9,15 +9,21 @@ export function dayOf(date: string): string {
   return date.slice(0, 10);
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 /** Day number (days since 1970-01-01) of the calendar date written at the start of the string, or null when it is not a real date. */
 export function calendarDay(date: string): number | null {
   const match = DATE_PREFIX.exec(date.trim());
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return ms / MS_PER_DAY;
+  // Checked by arithmetic rather than a Date object: the worklist reads every score of a team through here, and
+  // constructing Dates (which Next.js wraps on the server) dominated its profile.
+  // Date.UTC reads years 0–99 as 1900–1999: such a date was never accepted.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** Weeks from startDate to takenOn: calendar days / 7, not rounded. Null when either date is unreadable. */

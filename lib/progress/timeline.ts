@@ -68,18 +68,16 @@ function ratesChangeItself(instrumentId: InstrumentId): boolean {
 
 function createdTime(score: TimelineScore): number {
   if (score.createdAt == null) return Number.NEGATIVE_INFINITY;
-  const time = new Date(score.createdAt).getTime();
+  const time = score.createdAt instanceof Date ? score.createdAt.getTime() : Date.parse(score.createdAt);
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
 /** Oldest first: by day taken, then by entry time; equal keys keep their input order. */
 export function chronological<S extends TimelineScore>(scores: readonly S[]): S[] {
+  // The keys are worked out once per score, not on every comparison (the worklist sorts a whole team's scores).
   return scores
-    .map((score, index) => ({ score, index }))
-    .sort(
-      (x, y) =>
-        dayOf(x.score.takenOn).localeCompare(dayOf(y.score.takenOn)) || createdTime(x.score) - createdTime(y.score) || x.index - y.index,
-    )
+    .map((score, index) => ({ score, index, day: dayOf(score.takenOn), created: createdTime(score) }))
+    .sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || x.created - y.created || x.index - y.index)
     .map(({ score }) => score);
 }
 

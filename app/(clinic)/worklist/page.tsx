@@ -11,6 +11,10 @@ import { acknowledgeWorklistAction } from "./actions";
 
 export const metadata: Metadata = { title: "Worklist" };
 
+// A network-sized team can have thousands of items: each card carries its own acknowledge form, so the page
+// shows the first ones in the list's order and the counts and filters lead to the rest.
+const ITEMS_SHOWN = 100;
+
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const params = await searchParams;
@@ -45,8 +49,14 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
       <h2>
         {list.items.length} {list.items.length === 1 ? "item" : "items"}
       </h2>
+      {list.items.length > ITEMS_SHOWN && (
+        <p className="notice">
+          Showing the first {ITEMS_SHOWN} of {list.items.length} items. Choose a reason above, or filter by drug or clinician, to see the
+          others.
+        </p>
+      )}
       <WorklistItems
-        items={list.items}
+        items={list.items.slice(0, ITEMS_SHOWN)}
         acknowledge={can(user, "patient:write") ? acknowledgeWorklistAction : null}
         filtersQuery={filtersQuery}
       />

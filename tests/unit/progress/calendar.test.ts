@@ -19,3 +19,24 @@ describe("weeksSince", () => {
     expect(calendarDay("15/01/2024")).toBeNull();
   });
 });
+
+describe("calendarDay", () => {
+  it("knows each month's length and leap years (checked without a Date object)", () => {
+    expect(calendarDay("2024-02-29")).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    expect(calendarDay("2023-02-29")).toBeNull();
+    expect(calendarDay("2000-02-29")).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
+    expect(calendarDay("1900-02-29")).toBeNull();
+    expect(calendarDay("2025-04-31")).toBeNull();
+    expect(calendarDay("2025-12-31")).toBe(Date.UTC(2025, 11, 31) / 86_400_000);
+    expect(calendarDay("2025-13-01")).toBeNull();
+    expect(calendarDay("2025-00-10")).toBeNull();
+    expect(calendarDay("2025-01-00")).toBeNull();
+    expect(calendarDay("0099-01-01")).toBeNull();
+  });
+  it("agrees with the calendar on every day of four years", () => {
+    for (let day = 0; day < 4 * 366; day++) {
+      const ms = Date.UTC(2023, 0, 1) + day * 86_400_000;
+      expect(calendarDay(new Date(ms).toISOString().slice(0, 10))).toBe(ms / 86_400_000);
+    }
+  });
+});

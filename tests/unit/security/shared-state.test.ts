@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string> = {
   "lib/fhir/validate-r4.ts:indexed": "the FHIR R4 definitions loaded into the validator once: the same files everywhere",
   "lib/data/self-report-schedules.ts:globalThis":
     "this process's schedule timer; instances share the work through FOR UPDATE SKIP LOCKED and a unique index",
+  "db/sql-timing.ts:globalThis": "the per-request SQL timing store (AsyncLocalStorage), for the benchmark only",
   "db/audit-sealer.ts:globalThis": "this process's sealing timer; instances coordinate through an advisory lock in PostgreSQL",
 };
 

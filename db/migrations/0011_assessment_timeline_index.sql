@@ -1,0 +1,2 @@
+DROP INDEX "assessments_patient_taken_idx";--> statement-breakpoint
+CREATE INDEX "assessments_patient_timeline_idx" ON "assessments" USING btree ("patient_id","taken_on","created_at","id","instrument_id","total_score","entered_by");
