@@ -1,11 +1,12 @@
 // Runs once when the Node.js server starts: refuse to serve without a session secret in production,
-// bring the database up to date before the first request, and start sealing the audit trail.
+// bring the database up to date before the first request, and start sealing the audit trail and checking its chain.
 import { startAuditSealer } from "./db/audit-sealer";
+import { startAuditVerifier } from "./db/audit-verifier";
 import { getOpenDatabase } from "./db/client";
 import { DatabaseUnavailableError } from "./db/connection-error";
 import { prepareDatabase } from "./db/prepare";
 import { runtimeRoleWarning } from "./db/runtime-role";
-import { sealIntervalFrom } from "./lib/audit-chain/seal-interval";
+import { sealIntervalFrom, verifyIntervalFrom } from "./lib/audit-chain/seal-interval";
 import { trustedProxiesFromEnv } from "./lib/http/peer-header";
 
 if (process.env.NEXT_PHASE !== "phase-production-build") {
@@ -19,11 +20,13 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     trustedProxiesFromEnv(); // a malformed TRUSTED_PROXIES stops the start, naming the entry
     const sealInterval = sealIntervalFrom(process.env.AUDIT_SEAL_INTERVAL_MS); // likewise a malformed interval
+    const verifyInterval = verifyIntervalFrom(process.env.AUDIT_VERIFY_INTERVAL_MS);
     const open = await getOpenDatabase();
     await prepareDatabase(open, { demo: false });
     const warning = await runtimeRoleWarning(open);
     if (warning) console.warn(warning);
     startAuditSealer(open.db, sealInterval);
+    startAuditVerifier(open, verifyInterval);
   } catch (error) {
     console.error(`yardstick: ${error instanceof DatabaseUnavailableError ? error.message : String(error)}`);
     process.exit(1);

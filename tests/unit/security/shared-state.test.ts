@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string> = {
   "lib/http/peer-header.ts:globalThis": "a flag that scripts/serve.ts set the peer header: configuration",
   "lib/fhir/validate-r4.ts:indexed": "the FHIR R4 definitions loaded into the validator once: the same files everywhere",
   "db/audit-sealer.ts:globalThis": "this process's sealing timer; instances coordinate through an advisory lock in PostgreSQL",
+  "db/audit-verifier.ts:globalThis": "this process's timer of full chain checks; instances share the recorded checks and an advisory lock",
+  "db/audit-chain-checks.ts:globalThis": "a flag that a full check runs, on PGlite only (one process); PostgreSQL uses an advisory lock",
 };
 
 const ROOTS = ["app", "lib", "db", "components", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
