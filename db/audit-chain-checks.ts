@@ -167,7 +167,7 @@ export async function runExclusiveFullCheck(
 export async function fullCheckDue(db: Pick<Database, "execute">, intervalMs: number): Promise<boolean> {
   const [row] = await selectRows<{ due: boolean }>(
     db,
-    sql`select coalesce((select k.checked_at <= now() - make_interval(secs => ${intervalMs / 1000})
+    sql`select coalesce((select k.checked_at <= now() - make_interval(secs => ${intervalMs / 1000}::double precision)
                          from audit_chain_checks k order by k.checked_at desc, k.id desc limit 1), true) as due`,
   );
   return row.due;
