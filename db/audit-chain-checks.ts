@@ -186,7 +186,22 @@ export async function checkSinceLastFull(
 ): Promise<{ since: number; checked: number; broken: ChainBreak | null }> {
   const fromSeq = last?.throughSeq ?? 0;
   const since = Math.max(0, headSeq - fromSeq);
-  if (since === 0 || last?.broken) return { since, checked: 0, broken: null };
+  if (last?.broken) return { since, checked: 0, broken: null };
+  if (last && fromSeq > 0) {
+    // The link the last full check ended at is its anchor: one primary-key lookup shows whether it was
+    // changed or cut off since (removing the newest links and their rows leaves no gap for a walk to find).
+    const [anchor] = await selectRows<{ hash: string; audit_id: string }>(
+      db,
+      sql`select c.hash, c.audit_id::text as audit_id from audit_chain c where c.seq = ${fromSeq}`,
+    );
+    if (!anchor || anchor.hash !== last.headHash) {
+      const problem = anchor
+        ? "the newest link the last full check found intact has a different hash now (changed since)"
+        : "the newest link the last full check found intact is gone (the end of the chain was removed since)";
+      return { since, checked: 0, broken: { seq: fromSeq, auditId: anchor ? Number(anchor.audit_id) : null, problem } };
+    }
+  }
+  if (since === 0) return { since, checked: 0, broken: null };
   const { checked, broken } = await verifyLinksAfter(db, { seq: fromSeq, hash: last?.headHash ?? GENESIS_HASH }, limit);
   return { since, checked, broken };
 }

@@ -30,8 +30,10 @@ function verdict({ lastFullCheck: last, sinceLastCheck: since, sealedRows }: Aud
       altered: true,
       text: (
         <>
-          <strong>The audit trail has been altered.</strong> Among the links sealed since the last full check, the first row that does not
-          match is audit row {auditId ?? "unknown"} (chain link {seq}): {problem}.
+          <strong>The audit trail has been altered.</strong>{" "}
+          {auditId === null
+            ? `Checked on this visit, chain link ${seq}: ${problem}.`
+            : `Among the links sealed since the last full check, the first row that does not match is audit row ${auditId} (chain link ${seq}): ${problem}.`}
         </>
       ),
     };

@@ -205,6 +205,22 @@ describe(`Full checks of the audit chain are recorded; the admin page reports th
     );
   });
 
+  it("catches on the next visit the end of the chain cut off (links and rows) after the last full check", async () => {
+    const { admin } = await fresh(4);
+    const last = (await recordFullCheck(database.db, "cli")).recorded;
+    const [tail] = rows<{ audit_id: string }>(
+      await database.db.execute(sql`select audit_id::text as audit_id from audit_chain where seq = ${last.throughSeq}`),
+    );
+    await asOwnerBypassingTriggers(database.db, sql`delete from audit_chain where seq = ${last.throughSeq}`);
+    await asOwnerBypassingTriggers(database.db, sql`delete from audit_log where id = ${Number(tail.audit_id)}`);
+    const state = await auditChainState(admin);
+    expect(state.sealedRows).toBe(last.throughSeq - 1);
+    expect(state.sinceLastCheck.broken).toMatchObject({ seq: last.throughSeq, auditId: null });
+    expect(shown(state)).toContain(
+      `The audit trail has been altered. Checked on this visit, chain link ${last.throughSeq}: the newest link the last full check found intact is gone (the end of the chain was removed since).`,
+    );
+  });
+
   it("checks at most the given number of links since the last full check, and says so", async () => {
     const { admin } = await fresh(2);
     const last = (await recordFullCheck(database.db, "cli")).recorded;
