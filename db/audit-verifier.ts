@@ -6,11 +6,13 @@ const holder = globalThis as unknown as Holder;
 
 /** How often the verifier asks whether a full check is due (the walk itself runs once per interval). */
 const POLL_MS = 60_000;
+/** The first ask comes soon after start, so a server with no recorded check gets one at once. */
+const FIRST_POLL_MS = 5_000;
 
 /**
  * Walks the whole audit chain in the background whenever the last recorded full check (by this
  * server, another instance, `npm run audit:verify` or an admin) is `intervalMs` old or there is none
- * (db/audit-chain-checks.ts explains why). It asks every minute (or every interval, when shorter);
+ * (db/audit-chain-checks.ts explains why). It asks 5 s after start, then every minute (or every interval, when shorter);
  * instances share the answer through the recorded checks and an advisory lock, so the chain is walked
  * about once per interval whatever their number. A broken chain or a failure is one log line with the
  * row id and the kind of problem, never a row's content. 0 starts nothing.
@@ -32,13 +34,13 @@ export function startAuditVerifier(open: Pick<OpenDatabase, "db" | "kind">, inte
     } catch (error) {
       console.error(`yardstick: checking the audit chain failed (will retry): ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (!stopped) schedule();
+    if (!stopped) schedule(POLL_MS);
   };
-  const schedule = () => {
-    timer = setTimeout(run, Math.min(intervalMs, POLL_MS));
+  const schedule = (delay: number) => {
+    timer = setTimeout(run, Math.min(intervalMs, delay));
     timer.unref();
   };
-  schedule();
+  schedule(FIRST_POLL_MS);
   holder.yardstickAuditVerifier = {
     stop: () => {
       stopped = true;
