@@ -178,31 +178,58 @@ function checkLink(link: LinkRow, expectedSeq: number, previousHash: string): Ch
   return null;
 }
 
-/** Walks the whole chain in order, recomputing every link, then counts the rows waiting to be sealed. */
-export async function verifyAuditChain(db: Database): Promise<ChainReport> {
-  let previousHash = GENESIS_HASH;
+type Walk = { checked: number; last: LinkRow | null; broken: ChainBreak | null };
+
+/**
+ * Recomputes the links after `from` (a link's seq and hash; seq 0 and the genesis hash for the whole
+ * chain) in order, at most `maxLinks` of them, stopping at the first that does not match.
+ */
+async function walkLinks(db: Pick<Database, "execute">, from: { seq: number; hash: string }, maxLinks: number): Promise<Walk> {
+  let previousHash = from.hash;
   let checked = 0;
   let last: LinkRow | null = null;
   let broken: ChainBreak | null = null;
-  for (;;) {
+  while (checked < maxLinks) {
+    const page = Math.min(VERIFY_PAGE, maxLinks - checked);
     const links: LinkRow[] = await selectRows<LinkRow>(
       db,
       sql`select c.seq::text as seq, c.audit_id::text as audit_id, c.previous_hash, c.hash, c.sealed_below::text as sealed_below,
                  to_char(c.sealed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as sealed_at,
                  (a.id is not null) as present, ${contentColumns}
           from audit_chain c left join audit_log a on a.id = c.audit_id
-          where c.seq > ${last ? Number(last.seq) : 0}
-          order by c.seq limit ${VERIFY_PAGE}`,
+          where c.seq > ${last ? Number(last.seq) : from.seq}
+          order by c.seq limit ${page}`,
     );
     for (const link of links) {
-      broken = checkLink(link, checked + 1, previousHash);
+      broken = checkLink(link, from.seq + checked + 1, previousHash);
       if (broken) break;
       checked += 1;
       previousHash = link.hash;
       last = link;
     }
-    if (broken || links.length < VERIFY_PAGE) break;
+    if (broken || links.length < page) break;
   }
+  return { checked, last, broken };
+}
+
+/**
+ * Checks at most `maxLinks` links sealed after `from` (the head a full check found intact): cheap when
+ * few were sealed since. It does not look for rows slipped in below an earlier seal's horizon; only
+ * the full check (verifyAuditChain) does.
+ */
+export async function verifyLinksAfter(
+  db: Pick<Database, "execute">,
+  from: { seq: number; hash: string },
+  maxLinks: number,
+): Promise<{ checked: number; broken: ChainBreak | null }> {
+  const { checked, broken } = await walkLinks(db, from, maxLinks);
+  return { checked, broken };
+}
+
+/** Walks the whole chain in order, recomputing every link, then counts the rows waiting to be sealed. */
+export async function verifyAuditChain(db: Pick<Database, "execute">): Promise<ChainReport> {
+  const { checked, last, broken: linkBreak } = await walkLinks(db, { seq: 0, hash: GENESIS_HASH }, Number.POSITIVE_INFINITY);
+  let broken = linkBreak;
   const bound = last?.sealed_below ?? "0";
   if (!broken && last) {
     // A row written before the last seal's horizon but not in the chain was slipped in afterwards.

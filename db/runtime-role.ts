@@ -15,7 +15,7 @@ import { type Database, type OpenDatabase, openDatabase } from "./client";
  */
 
 /** Tables the app may only insert into and read. Tables with a `*_refuse_change` trigger are added automatically. */
-export const APPEND_ONLY_TABLES = ["audit_log", "record_versions", "audit_chain"] as const;
+export const APPEND_ONLY_TABLES = ["audit_log", "record_versions", "audit_chain", "audit_chain_checks"] as const;
 
 /**
  * The only tables the app deletes rows from (lib/auth/sign-in-throttle.ts clears an account's failures).

@@ -280,6 +280,40 @@ export const auditChain = pgTable(
   (t) => [uniqueIndex("audit_chain_audit_id_unique").on(t.auditId)],
 );
 
+/** Who ran a full check of the audit chain: `npm run audit:verify`, the server's periodic check, or an admin's button. */
+export const AUDIT_CHECK_RUNNERS = ["cli", "background", "admin"] as const;
+export type AuditCheckRunner = (typeof AUDIT_CHECK_RUNNERS)[number];
+
+/**
+ * The outcome of every full check of the audit chain (db/audit-chain-checks.ts), so the admin page
+ * reports the last one instead of walking the whole chain on each visit. Append-only like the trail
+ * (trigger in its own migration): a recorded outcome cannot be rewritten by the app's role.
+ */
+export const auditChainChecks = pgTable(
+  "audit_chain_checks",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+    durationMs: integer("duration_ms").notNull(),
+    // The chain's head when the check ended (0 when nothing was sealed): how far the check reached.
+    throughSeq: bigint("through_seq", { mode: "number" }).notNull(),
+    headHash: text("head_hash"),
+    // Links found intact: all of them (= through_seq) when intact, those before the break otherwise.
+    rowsChecked: bigint("rows_checked", { mode: "number" }).notNull(),
+    intact: boolean("intact").notNull(),
+    brokenSeq: bigint("broken_seq", { mode: "number" }),
+    brokenAuditId: bigint("broken_audit_id", { mode: "number" }),
+    brokenReason: text("broken_reason"),
+    ranBy: text("ran_by", { enum: AUDIT_CHECK_RUNNERS }).notNull(),
+    ranByUserId: uuid("ran_by_user_id"),
+  },
+  (t) => [
+    index("audit_chain_checks_checked_at_idx").on(t.checkedAt),
+    check("audit_chain_checks_ran_by", inList("ran_by", AUDIT_CHECK_RUNNERS)),
+    check("audit_chain_checks_outcome", sql`${t.intact} = (${t.brokenReason} is null)`),
+  ],
+);
+
 /**
  * Every earlier version of a corrected record: the values *before* each change, written in the same
  * transaction as the update. One table for every record type rather than a copy of each table:

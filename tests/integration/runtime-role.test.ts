@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealAuditChain, verifyAuditChain } from "@/db/audit-chain";
+import { runExclusiveFullCheck } from "@/db/audit-chain-checks";
 import { activateDatabaseForThisProcess, openDatabase, type OpenDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { runtimeRoleWarning, withOwnerDatabase } from "@/db/runtime-role";
@@ -71,8 +72,8 @@ describe.skipIf(testDatabaseKind() !== "postgres")("The app serves as a least-pr
     expect(await runtimeRoleWarning(runtime)).toBeNull();
   });
 
-  it("cannot update, delete or truncate the audit trail, its chain or the kept versions", async () => {
-    for (const table of ["audit_log", "audit_chain", "record_versions"]) {
+  it("cannot update, delete or truncate the audit trail, its chain, its recorded checks or the kept versions", async () => {
+    for (const table of ["audit_log", "audit_chain", "audit_chain_checks", "record_versions"]) {
       expect(
         await refusal(
           runtime.db,
@@ -115,6 +116,8 @@ describe.skipIf(testDatabaseKind() !== "postgres")("The app serves as a least-pr
     expect(n).toBeGreaterThanOrEqual(5);
     expect((await sealAuditChain(runtime.db)).sealed).toBe(n);
     expect(await verifyAuditChain(runtime.db)).toMatchObject({ sealedRows: n, pending: 0, broken: null });
+    const check = await runExclusiveFullCheck(runtime, "background"); // records its outcome: an INSERT the role may make
+    expect(check).toMatchObject({ throughSeq: n, rowsChecked: n, broken: null, ranBy: "background" });
   });
 
   it("may delete only where the app deletes", async () => {

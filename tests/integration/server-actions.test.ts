@@ -196,6 +196,14 @@ const ACTIONS: Record<string, Listed> = {
       [state, undefined],
     ],
   },
+  "app/(clinic)/admin/audit/actions.ts#checkAuditChainAction": {
+    access: "admin",
+    call: (a) => a(state, form({})),
+    malformed: [
+      [state, "check=1"],
+      [state, undefined],
+    ],
+  },
   "app/(clinic)/admin/users/actions.ts#changeRoleAction": {
     access: "admin",
     call: (a, r) => a(r.memberId, state, form({ role: "admin" })),

@@ -18,6 +18,8 @@ const ALLOWED: Record<string, string> = {
     "this process's schedule timer; instances share the work through FOR UPDATE SKIP LOCKED and a unique index",
   "db/sql-timing.ts:globalThis": "the per-request SQL timing store (AsyncLocalStorage), for the benchmark only",
   "db/audit-sealer.ts:globalThis": "this process's sealing timer; instances coordinate through an advisory lock in PostgreSQL",
+  "db/audit-verifier.ts:globalThis": "this process's timer of full chain checks; instances share the recorded checks and an advisory lock",
+  "db/audit-chain-checks.ts:globalThis": "a flag that a full check runs, on PGlite only (one process); PostgreSQL uses an advisory lock",
 };
 
 const ROOTS = ["app", "lib", "db", "components", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
