@@ -25,6 +25,8 @@ export type LoadFigures = LatencySummary & {
   requestsPerSecond: number;
   errors: number;
   non2xx: number;
+  /** Responses by status code, e.g. { "200": 180, "500": 2 }. */
+  statuses: Record<string, number>;
 };
 
 type Target = { baseUrl: string; cookie: string };
@@ -105,7 +107,7 @@ export async function measureLoad(targets: Target[], route: BenchRoute, connecti
   return loadFigures(await runAutocannon(targets, route, connections, { amount: 2 }), connections, seconds, "amount");
 }
 
-type Samples = { latencies: number[]; errors: number; non2xx: number; elapsedSeconds: number };
+type Samples = { latencies: number[]; errors: number; non2xx: number; statuses: Record<string, number>; elapsedSeconds: number };
 
 function loadFigures(samples: Samples, connections: number, seconds: number, bound: LoadFigures["bound"]): LoadFigures {
   return {
@@ -117,6 +119,7 @@ function loadFigures(samples: Samples, connections: number, seconds: number, bou
     requestsPerSecond: Math.round((samples.latencies.length / samples.elapsedSeconds) * 10) / 10,
     errors: samples.errors,
     non2xx: samples.non2xx,
+    statuses: samples.statuses,
   };
 }
 
@@ -130,6 +133,7 @@ async function runAutocannon(
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
+  const statuses: Record<string, number> = {};
   const share = (i: number) => Math.floor(connections / targets.length) + (i < connections % targets.length ? 1 : 0);
   const started = performance.now();
   await Promise.all(
@@ -156,10 +160,11 @@ async function runAutocannon(
           );
           instance.on("response", (_client, statusCode, _bytes, responseTime) => {
             latencies.push(responseTime);
+            statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
             if (statusCode < 200 || statusCode >= 300) non2xx++;
           });
         }),
     ),
   );
-  return { latencies, errors, non2xx, elapsedSeconds: (performance.now() - started) / 1000 };
+  return { latencies, errors, non2xx, statuses, elapsedSeconds: (performance.now() - started) / 1000 };
 }

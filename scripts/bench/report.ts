@@ -13,6 +13,15 @@ function databaseTitle(database: DatabaseResult): string {
   return `${name}: ${dataset.patients.toLocaleString("en")} patients, ${dataset.assessments.toLocaleString("en")} assessments, ${dataset.teams} teams${instances}`;
 }
 
+/** "28 × 500, 1 error": what failed under load. */
+function failures(load: { errors: number; statuses?: Record<string, number> }): string {
+  const parts = Object.entries(load.statuses ?? {})
+    .filter(([status]) => !status.startsWith("2"))
+    .map(([status, count]) => `${count} × ${status}`);
+  if (load.errors) parts.push(`${load.errors} errors`);
+  return parts.join(", ");
+}
+
 function routeTable(database: DatabaseResult): Table {
   const header = [
     "route",
@@ -32,7 +41,7 @@ function routeTable(database: DatabaseResult): Table {
     const l = route.load;
     if (!s.available) return [route.label, ...Array(10).fill("n/a")];
     const loadCells = l.available
-      ? [n(l.requestsPerSecond), n(l.p50Ms), n(l.p95Ms), n(l.p99Ms) + (l.errors || l.non2xx ? ` (${l.errors + l.non2xx} failed)` : "")]
+      ? [n(l.requestsPerSecond), n(l.p50Ms), n(l.p95Ms), n(l.p99Ms) + (l.errors || l.non2xx ? ` (${failures(l)})` : "")]
       : [l.reason, "", "", ""];
     return [route.label, n(s.p50Ms), n(s.p95Ms), n(s.p99Ms), n(s.requestsPerSecond), n(s.sqlMs), kb(s.bytes), ...loadCells];
   });

@@ -44,6 +44,7 @@ function route(
       requestsPerSecond: load.requestsPerSecond,
       errors: 0,
       non2xx: 0,
+      statuses: { "200": 100 },
     },
   };
 }
