@@ -103,7 +103,12 @@ export async function measureLoad(targets: Target[], route: BenchRoute, connecti
     if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(baseUrl).hostname)) throw new Error("Load runs against loopback only.");
   }
   const byDuration = await runAutocannon(targets, route, connections, { duration: seconds });
-  if (byDuration.latencies.length >= connections) return loadFigures(byDuration, connections, seconds, "duration");
+  if (byDuration.latencies.length >= connections) {
+    // autocannon stops at the deadline without waiting for the requests still in flight; the server
+    // goes on with them. Let them finish so they do not weigh on the next route's figures.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, Math.max(...byDuration.latencies))));
+    return loadFigures(byDuration, connections, seconds, "duration");
+  }
   return loadFigures(await runAutocannon(targets, route, connections, { amount: 2 }), connections, seconds, "amount");
 }
 
