@@ -78,7 +78,7 @@ async function measureRoutes(targets: Target[], scratch: Scratch, options: Bench
       continue;
     }
     const sequential = await measureSequential(targets, route, options.requests, options.warmUp);
-    const load = await measureLoad(targets, route, options.connections, options.seconds);
+    const load = await measureLoad(targets, route, options.connections, options.seconds, sequential.p95Ms);
     log(
       `${route.label}: sequential p50 ${sequential.p50Ms} / p95 ${sequential.p95Ms} ms, SQL ${sequential.sqlMs} ms, ` +
         `${sequential.bytes} bytes; load ${load.requestsPerSecond} req/s, p99 ${load.p99Ms} ms`,

@@ -19,8 +19,8 @@ export type LoadFigures = LatencySummary & {
   available: true;
   connections: number;
   seconds: number;
-  /** "duration": as many requests as fit in `seconds`; "amount": a route too slow to answer once per
-   * connection within `seconds` (tiny runs on a busy machine) is measured with 2 requests per connection. */
+  /** "duration": as many requests as fit in `seconds`; "amount": a route too slow for that (one request
+   * takes over a quarter of `seconds`, or fewer answers than connections) gets 2 requests per connection. */
   bound: "duration" | "amount";
   requestsPerSecond: number;
   errors: number;
@@ -98,9 +98,20 @@ export async function measureSequential(
  * `connections` connections for `seconds` on loopback only, split evenly over the targets (one
  * autocannon per instance, run together); latency percentiles over every response of all of them.
  */
-export async function measureLoad(targets: Target[], route: BenchRoute, connections: number, seconds: number): Promise<LoadFigures> {
+export async function measureLoad(
+  targets: Target[],
+  route: BenchRoute,
+  connections: number,
+  seconds: number,
+  sequentialP95Ms?: number,
+): Promise<LoadFigures> {
   for (const { baseUrl } of targets) {
     if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(baseUrl).hostname)) throw new Error("Load runs against loopback only.");
+  }
+  // A route whose single request takes more than a quarter of the window cannot fill it meaningfully:
+  // measure a fixed number of requests instead (and leave nothing in flight behind).
+  if (sequentialP95Ms !== undefined && sequentialP95Ms > (seconds * 1000) / 4) {
+    return loadFigures(await runAutocannon(targets, route, connections, { amount: 2 }), connections, seconds, "amount");
   }
   const byDuration = await runAutocannon(targets, route, connections, { duration: seconds });
   if (byDuration.latencies.length >= connections) {
@@ -109,6 +120,7 @@ export async function measureLoad(targets: Target[], route: BenchRoute, connecti
     await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, Math.max(...byDuration.latencies))));
     return loadFigures(byDuration, connections, seconds, "duration");
   }
+  await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, seconds * 3000))); // unanswered requests still running
   return loadFigures(await runAutocannon(targets, route, connections, { amount: 2 }), connections, seconds, "amount");
 }
 
