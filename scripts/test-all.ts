@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL (or DATABASE_URL), and the browser tests in Chromium — then one closing line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { type BenchResults, missingFigures } from "./bench/results";
 
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -103,6 +104,24 @@ if (serverUrl) {
 } else {
   console.log("\n=== production build: two app instances: not run (needs PostgreSQL: set TEST_DATABASE_URL) ===");
 }
+
+// A tiny benchmark run, after the browser tests so it reuses their production build. It counts as one
+// test: it passes when the run completes and its results hold every figure (no figure is judged).
+const benchExpects = { postgres: Boolean(serverUrl), pglite: true };
+run(
+  "benchmark, tiny run (npm run bench -- --tiny)",
+  "npx",
+  ["tsx", "scripts/bench.ts", "--tiny", "--out", "test-results/bench-tiny.json", "--port", process.env.BENCH_PORT ?? "3300"].concat(
+    serverUrl ? [] : ["--skip-postgres"],
+  ),
+  { TEST_DATABASE_URL: serverUrl ?? "" },
+  "test-results/bench-tiny.json",
+  (json: BenchResults): Tally => {
+    const missing = missingFigures(json, benchExpects);
+    if (missing.length) console.log(`benchmark figures missing: ${missing.join("; ")}`);
+    return { passed: missing.length ? 0 : 1, failed: missing.length ? 1 : 0, skipped: 0 };
+  },
+);
 
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

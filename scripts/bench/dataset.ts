@@ -233,6 +233,28 @@ export async function fillBenchDataset(open: OpenDatabase, size: DatasetSize): P
   return summary;
 }
 
+export type SamplePatient = { id: string; code: string; assessments: number };
+
+/**
+ * The patient the benchmark opens: team 1's patient whose number of assessments is closest to the
+ * dataset's average (ties: lowest code), so the patient page is a typical one, not the lightest.
+ */
+export async function pickSamplePatient(open: OpenDatabase): Promise<SamplePatient> {
+  const result = (await open.db.execute(sql`
+    with counts as (
+      select p.id, p.code, count(a.id)::int as n from patients p
+      join teams t on t.id = p.team_id and t.slug = ${benchTeamSlug(1)}
+      left join assessments a on a.patient_id = p.id
+      group by p.id, p.code
+    )
+    select id, code, n from counts
+    order by abs(n - (select count(*) from assessments)::float8 / (select count(*) from patients)), code
+    limit 1`)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; code: string; n: number }[];
+  if (!rows[0]) throw new Error("The benchmark dataset has no patient in team 1.");
+  return { id: rows[0].id, code: rows[0].code, assessments: Number(rows[0].n) };
+}
+
 async function main() {
   const { parseFlags } = await import("./flags");
   const { openDatabase } = await import("@/db/client");
