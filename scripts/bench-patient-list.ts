@@ -40,7 +40,10 @@ async function main() {
   const sessionUser = (await loadSessionUser(open.db, user.id))!;
   const cases: [string, PatientListFilters][] = [
     ["first page by code", {}],
-    ["page 100 by code", { page: 100 }],
+    [
+      "a later page by code (after a cursor)",
+      { after: { lastAssessedOn: null, code: "B-002500", id: "00000000-0000-0000-0000-000000000000" } },
+    ],
     ["by last assessment, newest first", { sort: "last_assessment_desc" }],
     ["search 'B-0042'", { code: "B-0042" }],
     ["condition + drug + on treatment", { condition: "fibromyalgia", drug: "memantine", status: "on_treatment" }],
