@@ -29,7 +29,7 @@ test("the patient page shows the latest 10 assessments and the history page all 
   const at = (name: string) => columns.indexOf(name);
   // Newest first, as the tables list them: date, then score (the CSV has no entry time to break ties).
   const expected = records
-    .map((r) => [r[at("taken_on")], Number(r[at("total_score")]).toFixed(2)])
+    .map((r) => [r[at("taken_on")], Number(r[at("total")]).toFixed(2)])
     .sort((a, b) => b[0].localeCompare(a[0]) || a[1].localeCompare(b[1]));
   expect(expected.length).toBeGreaterThan(10);
 
