@@ -10,17 +10,20 @@ export function AssessmentTable({
   assessments,
   editBase,
   courseLabels,
+  caption = "All assessments",
 }: {
   assessments: PatientDetail["assessments"];
+  /** The table's name; the patient page names a shortened table by what it shows ("Latest 10 of 50 assessments"). */
+  caption?: string;
   editBase?: string;
   /** Names for the course ids an earlier version may point to. */
   courseLabels?: RecordLabels;
 }) {
   if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
   return (
-    <TableScroll label="All assessments">
+    <TableScroll label={caption}>
       <table>
-        <caption className="sr-only">All assessments</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>

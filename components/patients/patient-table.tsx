@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useState } from "react";
 import type { PatientFiltersInput } from "@/lib/validation/patient-filters";
 import { TrendBadge } from "./trend-badge";
-import type { PatientListPage } from "./types";
+import type { PatientListCursor, PatientListPage } from "./types";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+type Filters = Omit<PatientFiltersInput, "after">;
 
 async function searchPatients(filters: PatientFiltersInput): Promise<PatientListPage> {
   const response = await fetch("/api/patients/search", {
@@ -19,17 +21,26 @@ async function searchPatients(filters: PatientFiltersInput): Promise<PatientList
 }
 
 export function PatientTable({ initialPage, conditions, drugs }: { initialPage: PatientListPage; conditions: string[]; drugs: string[] }) {
-  const [filters, setFilters] = useState<PatientFiltersInput>({ page: 1, sort: "code" });
-  const isInitial = JSON.stringify(filters) === JSON.stringify({ page: 1, sort: "code" });
+  const [filters, setFilters] = useState<Filters>({ sort: "code" });
+  // Keyset paging: each page starts after the previous page's last row. The cursors of the pages walked
+  // so far are kept, so "Previous page" goes back to the one before; the first page has none.
+  const [cursors, setCursors] = useState<PatientListCursor[]>([]);
+  const after = cursors.at(-1);
+  const isInitial = !after && JSON.stringify(filters) === JSON.stringify({ sort: "code" });
   const query = useQuery({
-    queryKey: ["patients", filters],
-    queryFn: () => searchPatients(filters),
+    queryKey: ["patients", filters, after ?? null],
+    queryFn: () => searchPatients({ ...filters, after }),
     initialData: isInitial ? initialPage : undefined,
     placeholderData: keepPreviousData,
   });
   const data = query.data ?? initialPage;
+  const page = cursors.length + 1;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  const update = (patch: Partial<PatientFiltersInput>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const update = (patch: Partial<Filters>) => {
+    setCursors([]);
+    setFilters((f) => ({ ...f, ...patch }));
+  };
+  const nextCursor = query.isPlaceholderData ? null : data.nextCursor;
 
   return (
     <section aria-labelledby="patient-list-heading">
@@ -149,22 +160,17 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
         </table>
       </TableScroll>
       <nav className="pager" aria-label="Pages">
-        <button
-          type="button"
-          className="secondary"
-          disabled={data.page <= 1}
-          onClick={() => setFilters((f) => ({ ...f, page: data.page - 1 }))}
-        >
+        <button type="button" className="secondary" disabled={page <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Previous page
         </button>
         <span>
-          Page {data.page} of {pages}
+          Page {page} of {pages}
         </span>
         <button
           type="button"
           className="secondary"
-          disabled={data.page >= pages}
-          onClick={() => setFilters((f) => ({ ...f, page: data.page + 1 }))}
+          disabled={!nextCursor}
+          onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
         >
           Next page
         </button>

@@ -9,4 +9,7 @@ export type PatientListRow = {
   trend: PatientTrend;
 };
 
-export type PatientListPage = { rows: PatientListRow[]; total: number; page: number; pageSize: number };
+/** Where a page starts: the row before it, by its sort key, code and id (lib/data/patients.ts). */
+export type PatientListCursor = { lastAssessedOn: string | null; code: string; id: string };
+
+export type PatientListPage = { rows: PatientListRow[]; total: number; pageSize: number; nextCursor: PatientListCursor | null };

@@ -92,13 +92,20 @@ function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
   );
 }
 
-function ScoreTable({ progress }: { progress: InstrumentProgress }) {
-  const rows = progressTableRows(progress);
+/** The table's name: the instrument's scores, and how many rows of them when only the latest are shown. */
+function scoreTableCaption(shortName: string, shown: number, all: number): string {
+  return shown < all ? `${shortName} scores: latest ${shown} of ${all} rows` : `${shortName} scores`;
+}
+
+function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; latestRows?: number }) {
+  const allRows = progressTableRows(progress);
+  const rows = latestRows === undefined ? allRows : allRows.slice(-latestRows);
+  const caption = scoreTableCaption(progress.shortName, rows.length, allRows.length);
   const isPgic = progress.instrumentId === "pgic";
   return (
-    <TableScroll label={`${progress.shortName} scores`}>
+    <TableScroll label={caption}>
       <table>
-        <caption>{progress.shortName} scores</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -147,7 +154,7 @@ function ScoreTable({ progress }: { progress: InstrumentProgress }) {
   );
 }
 
-type InstrumentProgressProps = { progress: InstrumentProgress };
+type InstrumentProgressProps = { progress: InstrumentProgress; latestRows?: number };
 
 // The chart is a client component: its props travel in the page's RSC payload, so it gets only what it draws.
 function chartPoints(progress: InstrumentProgress) {
@@ -166,7 +173,7 @@ function chartCourses(progress: InstrumentProgress) {
 }
 
 /** One instrument's scores over time: chart and summary side by side, the table equivalent beneath. */
-export function InstrumentProgressSection({ progress }: InstrumentProgressProps) {
+export function InstrumentProgressSection({ progress, latestRows }: InstrumentProgressProps) {
   const headingId = `progress-${progress.instrumentId}`;
   return (
     <section aria-labelledby={headingId}>
@@ -183,7 +190,7 @@ export function InstrumentProgressSection({ progress }: InstrumentProgressProps)
         />
         <SummaryPanel progress={progress} />
       </div>
-      <ScoreTable progress={progress} />
+      <ScoreTable progress={progress} latestRows={latestRows} />
     </section>
   );
 }

@@ -2,16 +2,20 @@ import type { PatientDetail } from "@/lib/data/patients";
 import { buildProgress } from "@/lib/progress/progress";
 import { InstrumentProgressSection } from "./instrument-progress";
 
-type ProgressViewProps = { record: Pick<PatientDetail, "courses" | "assessments"> };
+type ProgressViewProps = {
+  record: Pick<PatientDetail, "courses" | "assessments">;
+  /** Show only each table's latest rows (the patient page); the full tables are on the score history page and the report. */
+  latestRows?: number;
+};
 
 /** Every instrument the patient has scores for, each with its chart, change from baseline and table. */
-export function ProgressView({ record }: ProgressViewProps) {
+export function ProgressView({ record, latestRows }: ProgressViewProps) {
   const progress = buildProgress(record);
   if (progress.length === 0) return <p className="muted">No scores recorded yet.</p>;
   return (
     <div>
       {progress.map((p) => (
-        <InstrumentProgressSection key={p.instrumentId} progress={p} />
+        <InstrumentProgressSection key={p.instrumentId} progress={p} latestRows={latestRows} />
       ))}
     </div>
   );

@@ -17,8 +17,14 @@ export type PatientListFilters = {
   drug?: string;
   status?: "on_treatment" | "no_active_treatment";
   sort?: "code" | "last_assessment_desc" | "last_assessment_asc";
-  page?: number;
+  /** Where the page starts: just after this row (the previous page's `nextCursor`); the first page without it. */
+  after?: PatientListCursor;
 };
+
+/** A row's place in the list's order: its sort key (the last assessment date, for those sorts), code and id. */
+export type PatientListCursor = { lastAssessedOn: string | null; code: string; id: string };
+
+export type PatientListPage = { rows: PatientListItem[]; total: number; pageSize: number; nextCursor: PatientListCursor | null };
 
 export type PatientListItem = {
   id: string;
@@ -33,7 +39,9 @@ const patientId = qualifiedColumn(patients.id);
 // Both subqueries are on-index (treatment_courses_patient_idx, assessments_patient_taken_idx).
 const activeDrugs = sql<string | null>`(select string_agg(c.drug, ', ' order by c.start_date, c.drug)
   from ${treatmentCourses} c where c.patient_id = ${patientId} and c.status = 'active')`;
-const lastAssessedOn = sql<string | null>`(select max(a.taken_on)::text from ${assessments} a where a.patient_id = ${patientId})`;
+const lastAssessedDate = sql`(select max(a.taken_on) from ${assessments} a where a.patient_id = ${patientId})`;
+const lastAssessedOn = sql<string | null>`${lastAssessedDate}::text`;
+const patientCode = qualifiedColumn(patients.code);
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -57,31 +65,53 @@ export function patientListConditions(user: SessionUser, filters: PatientListFil
   return and(...where)!;
 }
 
-/** One page of the active team's patients (not archived), filtered and sorted in the database. */
-export async function listPatientsForTeam(
-  user: SessionUser,
-  filters: PatientListFilters = {},
-): Promise<{ rows: PatientListItem[]; total: number; page: number; pageSize: number }> {
+/** The rows after the cursor in the sort's order (code and id break ties, so every row has one place). */
+function afterCursor(sort: PatientListFilters["sort"], cursor: PatientListCursor): SQL {
+  const laterCode = sql`(${patientCode}, ${patientId}) > (${cursor.code}, ${cursor.id}::uuid)`;
+  if (sort !== "last_assessment_desc" && sort !== "last_assessment_asc") return laterCode;
+  const last = cursor.lastAssessedOn;
+  if (sort === "last_assessment_desc") {
+    // Newest first, never assessed last.
+    return last === null
+      ? sql`(${lastAssessedDate} is null and ${laterCode})`
+      : sql`(${lastAssessedDate} < ${last}::date or ${lastAssessedDate} is null or (${lastAssessedDate} = ${last}::date and ${laterCode}))`;
+  }
+  // Oldest first, never assessed first.
+  return last === null
+    ? sql`(${lastAssessedDate} is not null or ${laterCode})`
+    : sql`(${lastAssessedDate} > ${last}::date or (${lastAssessedDate} = ${last}::date and ${laterCode}))`;
+}
+
+function orderOf(sort: PatientListFilters["sort"]): SQL[] {
+  const byCode = [asc(patients.code), asc(patients.id)];
+  if (sort === "last_assessment_desc") return [sql`${lastAssessedDate} desc nulls last`, ...byCode];
+  if (sort === "last_assessment_asc") return [sql`${lastAssessedDate} asc nulls first`, ...byCode];
+  return byCode;
+}
+
+/**
+ * One page of the active team's patients (not archived), filtered and sorted in the database. Pages follow
+ * a cursor (keyset paging), not an OFFSET: a later page costs what the first does, and a patient added or
+ * archived meanwhile neither repeats nor skips a row.
+ */
+export async function listPatientsForTeam(user: SessionUser, filters: PatientListFilters = {}): Promise<PatientListPage> {
   const db = await getDb();
   const where = patientListConditions(user, filters);
-  const order =
-    filters.sort === "last_assessment_desc"
-      ? [sql`${lastAssessedOn} desc nulls last`, asc(patients.code)]
-      : filters.sort === "last_assessment_asc"
-        ? [sql`${lastAssessedOn} asc nulls first`, asc(patients.code)]
-        : [asc(patients.code)];
-  const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const [rows, [{ total }]] = await Promise.all([
+  const pageWhere = filters.after ? and(where, afterCursor(filters.sort, filters.after))! : where;
+  const [found, [{ total }]] = await Promise.all([
     db
       .select({ id: patients.id, code: patients.code, conditions: patients.conditions, activeDrugs, lastAssessedOn })
       .from(patients)
-      .where(where)
-      .orderBy(...order)
-      .limit(PATIENT_PAGE_SIZE)
-      .offset((page - 1) * PATIENT_PAGE_SIZE),
+      .where(pageWhere)
+      .orderBy(...orderOf(filters.sort))
+      .limit(PATIENT_PAGE_SIZE + 1),
     db.select({ total: sql<number>`count(*)::int` }).from(patients).where(where),
   ]);
-  return { rows: await withTrends(rows), total, page, pageSize: PATIENT_PAGE_SIZE };
+  const rows = found.slice(0, PATIENT_PAGE_SIZE);
+  const last = rows.at(-1);
+  const nextCursor =
+    found.length > PATIENT_PAGE_SIZE && last ? { lastAssessedOn: last.lastAssessedOn, code: last.code, id: last.id } : null;
+  return { rows: await withTrends(rows), total, pageSize: PATIENT_PAGE_SIZE, nextCursor };
 }
 
 /** Each row's trend from its courses, chosen baselines and scores (lib/progress/trend.ts), read for this page only. */

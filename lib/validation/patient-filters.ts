@@ -7,7 +7,15 @@ export const patientFiltersSchema = z
     drug: z.string().max(100).optional(),
     status: z.enum(["on_treatment", "no_active_treatment"]).optional(),
     sort: z.enum(["code", "last_assessment_desc", "last_assessment_asc"]).optional(),
-    page: z.number().int("Page must be a whole number.").min(1, "Page starts at 1.").max(100_000).optional(),
+    // Where the page starts: the previous page's `nextCursor`, as the search route returned it.
+    after: z
+      .object({
+        lastAssessedOn: z.iso.date("The cursor's last assessment must be a date (YYYY-MM-DD) or null.").nullable(),
+        code: z.string().min(1, "The cursor's code must not be empty.").max(100, "The cursor's code can be at most 100 characters."),
+        id: z.uuid("The cursor's id must be a patient id (a UUID)."),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

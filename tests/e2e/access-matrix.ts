@@ -30,6 +30,7 @@ export const ACCESS_MATRIX: RouteCheck[] = [
   { file: "app/(clinic)/patients/new/page.tsx", path: "/patients/new", method: "GET", expected: { ...signedInOnly, viewer: 404 } },
   { file: "app/(clinic)/patients/[id]/page.tsx", path: "/patients/[id]", method: "GET", expected: ownPatient },
   { file: "app/(clinic)/patients/[id]/report/page.tsx", path: "/patients/[id]/report", method: "GET", expected: ownPatient },
+  { file: "app/(clinic)/patients/[id]/history/page.tsx", path: "/patients/[id]/history", method: "GET", expected: ownPatient },
   { file: "app/(clinic)/patients/[id]/edit/page.tsx", path: "/patients/[id]/edit", method: "GET", expected: ownPatientWrite },
   { file: "app/(clinic)/patients/[id]/courses/new/page.tsx", path: "/patients/[id]/courses/new", method: "GET", expected: ownPatientWrite },
   {

@@ -44,7 +44,11 @@ test("a clinician prints a patient's report to PDF, on A4 and on Letter, with th
 
   // What the record page shows: the newest assessment (its table lists newest first) and the studies it is compared with.
   await page.goto(`/patients/${patient.id}`);
-  const newest = page.getByRole("table", { name: "All assessments" }).locator("tbody tr").first().locator("td");
+  const newest = page
+    .getByRole("table", { name: /assessments$/ })
+    .locator("tbody tr")
+    .first()
+    .locator("td");
   const cell = async (index: number) => ((await newest.nth(index).textContent()) ?? "").trim();
   const takenOn = await cell(0);
   const instrument = await cell(1);

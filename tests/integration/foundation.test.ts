@@ -148,8 +148,10 @@ describe(`Foundation on ${kind}`, () => {
       const first = await listPatientsForTeam(a.sessionUser, {});
       expect(first.total).toBe(30);
       expect(first.rows).toHaveLength(25);
-      const second = await listPatientsForTeam(a.sessionUser, { page: 2 });
+      expect(first.nextCursor).not.toBeNull();
+      const second = await listPatientsForTeam(a.sessionUser, { after: first.nextCursor! });
       expect(second.rows.map((r) => r.code)).toEqual(["PG-26", "PG-27", "PG-28", "PG-29", "PG-30"]);
+      expect(second.nextCursor).toBeNull();
       expect((await listPatientsForTeam(a.sessionUser, { code: "pg-1" })).total).toBe(10);
       expect((await listPatientsForTeam(a.sessionUser, { code: "%" })).total).toBe(0);
       expect((await listPatientsForTeam(a.sessionUser, { status: "on_treatment" })).total).toBe(0);

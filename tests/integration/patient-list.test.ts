@@ -159,10 +159,12 @@ describe(`The patient list shows each patient's real treatment, last assessment 
 
   async function allRows(filters: PatientListFilters): Promise<Expected[]> {
     const rows: Expected[] = [];
-    for (let page = 1; ; page++) {
-      const result = await listPatientsForTeam(clinician, { ...filters, page });
+    let after: PatientListFilters["after"];
+    for (;;) {
+      const result = await listPatientsForTeam(clinician, { ...filters, after });
       rows.push(...result.rows.map(({ code, activeDrugs, lastAssessedOn, trend }) => ({ code, activeDrugs, lastAssessedOn, trend })));
-      if (page * result.pageSize >= result.total) return rows;
+      if (!result.nextCursor) return rows;
+      after = result.nextCursor;
     }
   }
 

@@ -141,7 +141,10 @@ describe("the pages read patients and assessments by index, never by a sequentia
     expectIndexedOnly(await plansOf(() => listConditionsAndDrugsForTeam(user)));
     expectIndexedOnly(await plansOf(() => listPatientsForTeam(user, { code: "Q0001", condition: "fibromyalgia", drug: "memantine" })));
     expectIndexedOnly(await plansOf(() => listPatientsForTeam(user, { status: "on_treatment", sort: "last_assessment_desc" })));
-    expectIndexedOnly(await plansOf(() => listPatientsForTeam(user, { sort: "last_assessment_asc", page: 3 })));
+    const first = await listPatientsForTeam(user, { sort: "last_assessment_asc" });
+    expectIndexedOnly(await plansOf(() => listPatientsForTeam(user, { sort: "last_assessment_asc", after: first.nextCursor! })));
+    const byCode = await listPatientsForTeam(user);
+    expectIndexedOnly(await plansOf(() => listPatientsForTeam(user, { after: byCode.nextCursor! })));
   });
 
   it("patient page (record with its audit row, comparison with trials)", async () => {

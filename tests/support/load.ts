@@ -28,7 +28,12 @@ export async function runLoad(options: {
     headers: { cookie: options.cookie, "content-type": "application/json" },
     requests: [
       { method: "POST", path: "/api/patients/search", body: JSON.stringify({ sort: "last_assessment_desc" }) },
-      { method: "POST", path: "/api/patients/search", body: JSON.stringify({ code: "YS-0", page: 2 }) },
+      // A later page: after a cursor (any place in the order will do; the id breaks a tie on the code).
+      {
+        method: "POST",
+        path: "/api/patients/search",
+        body: JSON.stringify({ code: "YS-0", after: { lastAssessedOn: null, code: "YS-010", id: "00000000-0000-0000-0000-000000000000" } }),
+      },
       { method: "GET", path: `/patients/${options.patientId}` },
     ],
   });

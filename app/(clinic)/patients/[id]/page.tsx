@@ -23,6 +23,11 @@ import {
 
 export const metadata: Metadata = { title: "Patient" };
 
+// The page shows the latest scores; every score is one link away on the score history page (and in the
+// printable report). With 50 scores a patient, the full tables were most of the page's 139 kB of HTML (issue 12).
+const LATEST_ASSESSMENTS = 10;
+const LATEST_SCORE_ROWS = 5;
+
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
@@ -32,6 +37,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const base = `/patients/${patient.id}`;
   const selfReport = await listSelfReportLinks(user, patient.id);
   const labels = courseLabels(record.courses);
+  const total = record.assessments.length;
+  const latest = record.assessments.slice(-LATEST_ASSESSMENTS);
   return (
     <>
       <h1>Patient {patient.code}</h1>
@@ -77,10 +84,25 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <h2>Treatment courses</h2>
       <CourseTable courses={record.courses} linkBase={`${base}/courses`} />
       <h2>Progress</h2>
-      <ProgressView record={record} />
+      <ProgressView record={record} latestRows={LATEST_SCORE_ROWS} />
+      {total > 0 && (
+        <p>
+          <Link href={`${base}/history`}>Full score history</Link> (every score of every instrument, {total} assessments)
+        </p>
+      )}
       <ComparedWithTrials comparisons={await compareCoursesWithTrials(user, record)} />
       <h2>Assessments</h2>
-      <AssessmentTable assessments={record.assessments} editBase={canWrite ? `${base}/assessments` : undefined} courseLabels={labels} />
+      <AssessmentTable
+        assessments={latest}
+        caption={latest.length < total ? `Latest ${latest.length} of ${total} assessments` : undefined}
+        editBase={canWrite ? `${base}/assessments` : undefined}
+        courseLabels={labels}
+      />
+      {latest.length < total && (
+        <p>
+          <Link href={`${base}/history#all-assessments`}>All {total} assessments</Link> are on the score history page.
+        </p>
+      )}
       <h2>Self-report links</h2>
       <LinkList
         links={selfReport.links}
