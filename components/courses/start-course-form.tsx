@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/actions/form-state";
-import { DOSE_UNITS, DRUG_CHOICES } from "@/lib/validation/course";
+import { DOSE_UNITS, DRUG_CHOICES } from "@/lib/domain/courses";
 
 export function StartCourseForm({
   action,

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/actions/form-state";
 import { SEXES } from "@/lib/domain/sexes";
-import { KNOWN_CONDITIONS } from "@/lib/validation/patient";
+import { KNOWN_CONDITIONS } from "@/lib/domain/conditions";
 
 type PatientValues = { code: string; birthYear: number | ""; sex: string; conditions: string[]; notes: string | null; version?: number };
 

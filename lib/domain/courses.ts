@@ -10,3 +10,7 @@ export const ENDED_COURSE_STATUSES = ["stopped", "completed"] as const satisfies
 export const ADVERSE_EVENT_SEVERITIES = ["mild", "moderate", "severe"] as const;
 
 export type AdverseEventSeverity = (typeof ADVERSE_EVENT_SEVERITIES)[number];
+
+/** The drugs a course can be started with (the source material's off-label uses), and dose units. */
+export const DRUG_CHOICES = ["memantine", "low-dose naltrexone"] as const;
+export const DOSE_UNITS = ["mg/day", "mg", "µg/day", "mL/day"] as const;

@@ -5,9 +5,6 @@ import { isoDate } from "./dates";
 import { versionSchema } from "./version";
 import { decimalField } from "./decimal-field";
 
-export const DRUG_CHOICES = ["memantine", "low-dose naltrexone"] as const;
-export const DOSE_UNITS = ["mg/day", "mg", "µg/day", "mL/day"] as const;
-
 const positiveDose = (label: string) =>
   decimalField(`${label} must be a number such as 12.5 (digits, with a point for decimals).`).pipe(
     z.number().gt(0, `${label} must be more than 0.`).max(10_000, `${label} must be at most 10000.`),

@@ -3,8 +3,6 @@ import { SEXES } from "@/lib/domain/sexes";
 import { formatChoices } from "@/lib/format";
 import { decimalField } from "./decimal-field";
 
-export const KNOWN_CONDITIONS = ["fibromyalgia", "ME/CFS", "restless legs syndrome", "neuropathic pain", "chronic pain"] as const;
-
 const currentYear = () => new Date().getUTCFullYear();
 
 export const patientSchema = z.object({

@@ -11,7 +11,7 @@ import { getInstrument } from "@/lib/instruments";
 import { formatScore } from "@/lib/format";
 import { courseTimeline } from "@/lib/progress/timeline";
 import { todayIso } from "@/lib/validation/dates";
-import { DOSE_UNITS } from "@/lib/validation/course";
+import { DOSE_UNITS } from "@/lib/domain/courses";
 import { adverseEventAction, chooseBaselineAction, doseChangeAction, endCourseAction } from "../actions";
 import { TableScroll } from "@/components/ui/table-scroll";
 
