@@ -69,6 +69,12 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
       update treatment_courses c set start_date = f.first - 10
       from (select patient_id, min(taken_on) as first from assessments group by patient_id) f
       where f.patient_id = c.patient_id and c.status = 'active' and random() < 0.15`);
+    // Courses started on the day of one of their patient's scores (a baseline on the start date itself).
+    await run(sql`
+      update treatment_courses c set start_date = pick.taken_on
+      from (select distinct on (patient_id) patient_id, taken_on from assessments order by patient_id, random()) pick
+      where pick.patient_id = c.patient_id and c.status = 'active' and random() < 0.3
+        and not exists (select 1 from treatment_courses e where e.patient_id = c.patient_id and e.end_date >= pick.taken_on)`);
     // Severe adverse events around the 30-day window, on active and stopped courses.
     await run(sql`
       insert into adverse_events (course_id, occurred_on, event, severity)
