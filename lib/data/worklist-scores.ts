@@ -41,7 +41,7 @@ export async function readWorklistScores(db: Database, teamId: string): Promise<
     with team_patients as (
       select id from patients where team_id = ${teamId} and archived_at is null
     ), instruments(instrument_id) as (values ${instruments}),
-    picked as (
+    latest as materialized (
       select s.*
       from team_patients tp cross join instruments i
       cross join lateral (
@@ -50,16 +50,20 @@ export async function readWorklistScores(db: Database, teamId: string): Promise<
         order by a.taken_on desc, a.created_at desc, a.id desc
         limit 1
       ) s
+    ),
+    picked as (
+      select * from latest
       union
+      -- Probed only where the patient has scores on the instrument after the start (else the latest is it).
       select s.*
-      from treatment_courses c join team_patients tp on tp.id = c.patient_id cross join instruments i
+      from latest l
+      join treatment_courses c on c.patient_id = l.patient_id and c.status = 'active' and l.taken_on > c.start_date
       cross join lateral (
         select a.id, a.patient_id, a.instrument_id, a.taken_on, a.total_score, a.created_at, a.entered_by from assessments a
-        where a.patient_id = c.patient_id and a.instrument_id = i.instrument_id and a.taken_on <= c.start_date
+        where a.patient_id = c.patient_id and a.instrument_id = l.instrument_id and a.taken_on <= c.start_date
         order by a.taken_on desc, a.created_at desc, a.id desc
         limit 1
       ) s
-      where c.status = 'active'
       union
       select a.id, a.patient_id, a.instrument_id, a.taken_on, a.total_score, a.created_at, a.entered_by
       from course_baselines b
