@@ -80,7 +80,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
       insert into adverse_events (course_id, occurred_on, event, severity)
       select c.id, current_date - floor(random() * 40)::int, 'Dizziness', 'severe'
       from treatment_courses c where random() < 0.15`);
-    // Self-report links in every state.
+    // Self-report links in every state (sent up to 40 days ago, valid 1–14 days; hashed per row, so not one draw for all).
     await run(sql`
       insert into self_report_links (team_id, patient_id, course_id, instruments, token_hash, created_at, expires_at,
                                      used_at, revoked_at, created_by)
@@ -92,7 +92,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
       join treatment_courses c on c.patient_id = p.id and c.status = 'active'
       join team_memberships m on m.team_id = p.team_id
       join users u on u.id = m.user_id
-      cross join lateral (select floor(random() * 40)::int as sent, 1 + floor(random() * 14)::int as valid) s
+      cross join lateral (select abs(hashtext(c.id::text)) % 40 as sent, 1 + abs(hashtext(p.id::text)) % 14 as valid) s
       where random() < 0.3`);
     await run(sql`update self_report_links set revoked_at = now() where random() < 0.1 and used_at is null`);
     await run(sql`update patients set archived_at = now() where random() < 0.05`);
