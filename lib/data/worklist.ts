@@ -27,6 +27,7 @@ import type { z } from "zod";
 import { writeAudit } from "./audit";
 import { assertCan, type SessionUser } from "./session-user";
 import { listStudies } from "./studies";
+import { readCurrentDoses } from "./worklist-doses";
 import { readWorklistScores } from "./worklist-scores";
 
 export type WorklistEntry = WorklistItem & {
@@ -56,13 +57,17 @@ export type WorklistScoreRow = {
   enteredByName: string;
 };
 
-/** Reads the scores of the team's (not archived) patients that the worklist needs, oldest first. */
-export type WorklistScoreReader = (db: Database, teamId: string) => Promise<WorklistScoreRow[]>;
+/** How the worklist reads a team's scores (oldest first) and its active courses' doses. */
+export type WorklistReaders = {
+  scores: (db: Database, teamId: string) => Promise<WorklistScoreRow[]>;
+  doses: (db: Database, teamId: string, today: string) => Promise<{ courseId: string; changedOn: string; dose: number }[]>;
+};
 
 /**
  * The active team's worklist: every rule of lib/worklist over the team's patients (not archived), minus
  * acknowledged items whose patient has had no new assessment since. Reads the team's courses, doses,
- * adverse events, baselines, acknowledgements and the scores the rules need (worklist-scores.ts) in one
+ * adverse events, baselines, acknowledgements and the scores and doses the rules need (worklist-scores.ts,
+ * worklist-doses.ts) in one
  * query each, never per patient.
  */
 export async function getWorklist(
@@ -70,15 +75,15 @@ export async function getWorklist(
   filters: WorklistFilters = {},
   options: { today?: string; now?: Date } = {},
 ): Promise<Worklist> {
-  return readWorklist(user, filters, options, readWorklistScores);
+  return readWorklist(user, filters, options, { scores: readWorklistScores, doses: readCurrentDoses });
 }
 
-/** getWorklist with the scores read by `readScores` (tests compare the reduced read with reading every score). */
+/** getWorklist with its scores and doses read by `readers` (tests compare the reduced reads with reading everything). */
 export async function readWorklist(
   user: SessionUser,
   filters: WorklistFilters,
   options: { today?: string; now?: Date },
-  readScores: WorklistScoreReader,
+  readers: WorklistReaders,
 ): Promise<Worklist> {
   assertCan(user, "patient:read");
   const db = await getDb();
@@ -106,13 +111,7 @@ export async function readWorklist(
       .from(treatmentCourses)
       .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
       .where(inTeam),
-    // Only titration_behind reads doses, and only an active course's.
-    db
-      .select({ courseId: doseChanges.courseId, changedOn: doseChanges.changedOn, dose: doseChanges.dose })
-      .from(doseChanges)
-      .innerJoin(treatmentCourses, eq(treatmentCourses.id, doseChanges.courseId))
-      .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
-      .where(activeInTeam),
+    readers.doses(db, teamId, today),
     // Only severe_adverse_event reads events: severe ones of the last 30 days (any course).
     db
       .select({
@@ -143,7 +142,7 @@ export async function readWorklist(
       .innerJoin(treatmentCourses, eq(treatmentCourses.id, courseBaselines.courseId))
       .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
       .where(activeInTeam),
-    readScores(db, teamId),
+    readers.scores(db, teamId),
     db
       .select({
         patientId: worklistAcknowledgements.patientId,

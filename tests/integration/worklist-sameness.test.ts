@@ -2,13 +2,15 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
+import { loadStudies } from "@/db/seed/studies";
 import { loadSessionUser, type SessionUser } from "@/lib/data/session-user";
 import { getWorklist, readWorklist, type WorklistScoreRow } from "@/lib/data/worklist";
 import { benchClinicianEmail, fillBenchDataset } from "@/scripts/bench/dataset";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
-// The worklist reads only the scores its rules can use (lib/data/worklist-scores.ts). Here it is compared
-// with the former algorithm, which gave the same rules every score of the team, on a generated network:
+// The worklist reads only the scores and doses its rules can use (lib/data/worklist-scores.ts,
+// worklist-doses.ts). Here it is compared with the former algorithm, which gave the same rules every score
+// and dose change of the team, on a generated network:
 // several teams, active and stopped courses, dose changes and adverse events (the benchmark's generator),
 // plus chosen baselines (before and after the start, on several instruments), same-day scores entered
 // together, self-report links (waiting, expired, answered, revoked), acknowledgements (current and stale),
@@ -39,6 +41,22 @@ async function everyScore(db: Database, teamId: string): Promise<WorklistScoreRo
     .orderBy(asc(a.takenOn), asc(a.createdAt), asc(a.id));
 }
 
+/** The former read of doses: every change of the team's courses. */
+async function everyDose(db: Database, teamId: string) {
+  const d = schema.doseChanges;
+  const c = schema.treatmentCourses;
+  const p = schema.patients;
+  return db
+    .select({ courseId: d.courseId, changedOn: d.changedOn, dose: d.dose })
+    .from(d)
+    .innerJoin(c, eq(c.id, d.courseId))
+    .innerJoin(p, eq(p.id, c.patientId))
+    .where(and(eq(p.teamId, teamId), isNull(p.archivedAt)))
+    .orderBy(asc(d.changedOn), asc(d.createdAt), asc(d.id));
+}
+
+const everything = { scores: everyScore, doses: everyDose };
+
 describe(`The worklist reads only the scores its rules need (${testDatabaseKind()})`, () => {
   let database: TestDatabase;
   const clinicians: SessionUser[] = [];
@@ -47,6 +65,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
   beforeAll(async () => {
     database = await createTestDatabase();
     await fillBenchDataset(database, { patients: 240, assessments: 12_000, teams: TEAMS });
+    await loadStudies(database.db); // the published studies: trial time points and titration periods
     const run = (statement: ReturnType<typeof sql>) => database.db.execute(statement);
     await run(sql`select setseed(0.7)`);
     // Chosen baselines: a random score of the course's patient on a random instrument it has, for half the courses.
@@ -75,6 +94,17 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
       from (select distinct on (patient_id) patient_id, taken_on from assessments order by patient_id, random()) pick
       where pick.patient_id = c.patient_id and c.status = 'active' and random() < 0.3
         and not exists (select 1 from treatment_courses e where e.patient_id = c.patient_id and e.end_date >= pick.taken_on)`);
+    // Doses: a lower same-day change entered later (the later entry is in force), and changes after today.
+    await run(sql`
+      insert into dose_changes (course_id, changed_on, dose, dose_unit)
+      select distinct on (d.course_id) d.course_id, d.changed_on, d.dose / 2, d.dose_unit
+      from dose_changes d join treatment_courses c on c.id = d.course_id
+      where c.status = 'active' and hashtext(c.id::text) % 3 = 0
+      order by d.course_id, d.changed_on desc`);
+    await run(sql`
+      insert into dose_changes (course_id, changed_on, dose, dose_unit)
+      select c.id, current_date + 5, c.target_dose, c.dose_unit
+      from treatment_courses c where c.status = 'active' and hashtext(c.id::text) % 4 = 1`);
     // Severe adverse events around the 30-day window, on active and stopped courses.
     await run(sql`
       insert into adverse_events (course_id, occurred_on, event, severity)
@@ -109,7 +139,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
     // Acknowledgements: a third of each team's items, half against the patient's latest assessment (still
     // holding), half against an older one (the item is back).
     for (const clinician of clinicians) {
-      const list = await readWorklist(clinician, {}, { today }, everyScore);
+      const list = await readWorklist(clinician, {}, { today }, everything);
       const picked = list.items.filter((_, index) => index % 3 === 0);
       for (const [index, item] of picked.entries()) {
         const [latest] = await database.db
@@ -137,7 +167,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
     const reasons = new Set<string>();
     for (const clinician of clinicians) {
       for (const day of [today, "2025-06-30"]) {
-        const expected = await readWorklist(clinician, {}, { today: day }, everyScore);
+        const expected = await readWorklist(clinician, {}, { today: day }, everything);
         const actual = await getWorklist(clinician, {}, { today: day });
         expect(actual).toEqual(expected);
         compared += expected.items.length;
@@ -147,13 +177,20 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
     // The comparison means something only if the data raise (nearly) every kind of item.
     expect(compared).toBeGreaterThan(100);
     expect([...reasons].sort()).toEqual(
-      expect.arrayContaining(["follow_up_overdue", "no_baseline", "self_report_unanswered", "severe_adverse_event", "worsening"]),
+      expect.arrayContaining([
+        "follow_up_overdue",
+        "no_baseline",
+        "self_report_unanswered",
+        "severe_adverse_event",
+        "titration_behind",
+        "worsening",
+      ]),
     );
   });
 
   it("agrees under the reason, drug and clinician filters", async () => {
     for (const clinician of clinicians) {
-      const all = await readWorklist(clinician, {}, { today }, everyScore);
+      const all = await readWorklist(clinician, {}, { today }, everything);
       const filters = [
         { reason: "worsening" as const },
         { drug: all.drugs[0] },
@@ -161,7 +198,7 @@ describe(`The worklist reads only the scores its rules need (${testDatabaseKind(
         { reason: "no_baseline" as const, drug: all.drugs.at(-1) },
       ];
       for (const filter of filters) {
-        expect(await getWorklist(clinician, filter, { today })).toEqual(await readWorklist(clinician, filter, { today }, everyScore));
+        expect(await getWorklist(clinician, filter, { today })).toEqual(await readWorklist(clinician, filter, { today }, everything));
       }
     }
   });
