@@ -5,12 +5,10 @@ import {
   adverseEvents,
   assessments,
   courseBaselines,
-  doseChanges,
   patients,
   selfReportLinks,
   teams,
   treatmentCourses,
-  users,
   worklistAcknowledgements,
 } from "@/db/schema";
 import type { WorklistReason } from "@/lib/domain/worklist-reasons";
