@@ -183,7 +183,10 @@ export const assessments = pgTable(
       .on(t.patientId, t.instrumentId, t.takenOn, t.externalId)
       .where(sql`${t.externalId} is not null`),
     check("assessments_external_id_not_blank", sql`${t.externalId} is null or length(trim(${t.externalId})) > 0`),
-    index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn),
+    // Covers a patient's latest score on one instrument (and the last before a course's start), read by index
+    // only: the worklist probes it a few times a patient instead of reading all of a team's scores
+    // (lib/data/worklist-scores.ts). Replaces the narrower (patient_id, instrument_id, taken_on) index.
+    index("assessments_patient_instrument_idx").on(t.patientId, t.instrumentId, t.takenOn, t.createdAt, t.id, t.totalScore, t.enteredBy),
     // Covers a patient's timeline (date, entry order, instrument, total, who entered it), so the worklist and
     // the list read a team's scores by index only, never by a scan of every team's assessments
     // (tests/integration/query-plans.test.ts). Replaces the narrower (patient_id, taken_on) index.

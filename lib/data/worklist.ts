@@ -1,23 +1,23 @@
 import "server-only";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, desc, eq, gt, gte, isNull, lte } from "drizzle-orm";
+import { type Database, getDb } from "@/db/client";
 import {
   adverseEvents,
   assessments,
   courseBaselines,
-  doseChanges,
   patients,
   selfReportLinks,
   teams,
   treatmentCourses,
-  users,
   worklistAcknowledgements,
 } from "@/db/schema";
 import type { WorklistReason } from "@/lib/domain/worklist-reasons";
 import { isUuid, NotFoundError } from "@/lib/errors";
 import { chronological } from "@/lib/progress/timeline";
 import { linkStatus } from "@/lib/self-report/status";
+import { addDaysTo } from "@/lib/worklist/dates";
 import { EXPIRED_LINK_WINDOW_DAYS } from "@/lib/worklist/self-report-unanswered";
+import { SEVERE_EVENT_WINDOW_DAYS } from "@/lib/worklist/severe-adverse-event";
 import type { acknowledgeSchema, followUpWeeksSchema, WorklistFilters } from "@/lib/validation/worklist";
 import type { WorklistCourse, WorklistItem, WorklistPatient } from "@/lib/worklist/types";
 import { countsByReason, withoutAcknowledged, worklistItems } from "@/lib/worklist/worklist";
@@ -25,6 +25,8 @@ import type { z } from "zod";
 import { writeAudit } from "./audit";
 import { assertCan, type SessionUser } from "./session-user";
 import { listStudies } from "./studies";
+import { readCurrentDoses } from "./worklist-doses";
+import { readWorklistScores } from "./worklist-scores";
 
 export type WorklistEntry = WorklistItem & {
   /** Who entered the patient's latest assessment: the worklist's "clinician" (courses record no prescriber). */
@@ -41,21 +43,54 @@ export type Worklist = {
   clinicians: { id: string; name: string }[];
 };
 
+/** One score as the worklist's rules and its clinician filter read it. */
+export type WorklistScoreRow = {
+  id: string;
+  patientId: string;
+  instrumentId: string;
+  takenOn: string;
+  totalScore: number;
+  createdAt: Date;
+  enteredBy: string;
+  enteredByName: string;
+};
+
+/** How the worklist reads a team's scores (oldest first) and its active courses' doses. */
+export type WorklistReaders = {
+  scores: (db: Database, teamId: string) => Promise<WorklistScoreRow[]>;
+  doses: (db: Database, teamId: string, today: string) => Promise<{ courseId: string; changedOn: string; dose: number }[]>;
+};
+
 /**
  * The active team's worklist: every rule of lib/worklist over the team's patients (not archived), minus
  * acknowledged items whose patient has had no new assessment since. Reads the team's courses, doses,
- * adverse events, baselines, scores and acknowledgements in one query each, never per patient.
+ * adverse events, baselines, acknowledgements and the scores and doses the rules need (worklist-scores.ts,
+ * worklist-doses.ts) in one
+ * query each, never per patient.
  */
 export async function getWorklist(
   user: SessionUser,
   filters: WorklistFilters = {},
   options: { today?: string; now?: Date } = {},
 ): Promise<Worklist> {
+  return readWorklist(user, filters, options, { scores: readWorklistScores, doses: readCurrentDoses });
+}
+
+/** getWorklist with its scores and doses read by `readers` (tests compare the reduced reads with reading everything). */
+export async function readWorklist(
+  user: SessionUser,
+  filters: WorklistFilters,
+  options: { today?: string; now?: Date },
+  readers: WorklistReaders,
+): Promise<Worklist> {
   assertCan(user, "patient:read");
   const db = await getDb();
   const teamId = user.team.id;
   const inTeam = and(eq(patients.teamId, teamId), isNull(patients.archivedAt));
   const now = options.now ?? new Date();
+  // Today as a UTC calendar date, as the seed and the date fields use.
+  const today = options.today ?? now.toISOString().slice(0, 10);
+  const activeInTeam = and(inTeam, eq(treatmentCourses.status, "active"));
   const [[team], patientRows, courseRows, doseRows, eventRows, choiceRows, scoreRows, ackRows, studies, linkRows] = await Promise.all([
     db.select({ followUpWeeks: teams.followUpWeeks }).from(teams).where(eq(teams.id, teamId)),
     db.select({ id: patients.id, code: patients.code }).from(patients).where(inTeam),
@@ -74,12 +109,8 @@ export async function getWorklist(
       .from(treatmentCourses)
       .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
       .where(inTeam),
-    db
-      .select({ courseId: doseChanges.courseId, changedOn: doseChanges.changedOn, dose: doseChanges.dose })
-      .from(doseChanges)
-      .innerJoin(treatmentCourses, eq(treatmentCourses.id, doseChanges.courseId))
-      .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
-      .where(inTeam),
+    readers.doses(db, teamId, today),
+    // Only severe_adverse_event reads events: severe ones of the last 30 days (any course).
     db
       .select({
         courseId: adverseEvents.courseId,
@@ -90,7 +121,15 @@ export async function getWorklist(
       .from(adverseEvents)
       .innerJoin(treatmentCourses, eq(treatmentCourses.id, adverseEvents.courseId))
       .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
-      .where(inTeam),
+      .where(
+        and(
+          inTeam,
+          eq(adverseEvents.severity, "severe"),
+          lte(adverseEvents.occurredOn, today),
+          gte(adverseEvents.occurredOn, addDaysTo(today, -SEVERE_EVENT_WINDOW_DAYS)),
+        ),
+      ),
+    // Timelines (baselines) are worked out for active courses only.
     db
       .select({
         courseId: courseBaselines.courseId,
@@ -100,22 +139,8 @@ export async function getWorklist(
       .from(courseBaselines)
       .innerJoin(treatmentCourses, eq(treatmentCourses.id, courseBaselines.courseId))
       .innerJoin(patients, eq(patients.id, treatmentCourses.patientId))
-      .where(inTeam),
-    db
-      .select({
-        id: assessments.id,
-        patientId: assessments.patientId,
-        instrumentId: assessments.instrumentId,
-        takenOn: assessments.takenOn,
-        totalScore: assessments.totalScore,
-        createdAt: assessments.createdAt,
-        enteredBy: assessments.enteredBy,
-        enteredByName: users.displayName,
-      })
-      .from(assessments)
-      .innerJoin(patients, eq(patients.id, assessments.patientId))
-      .innerJoin(users, eq(users.id, assessments.enteredBy))
-      .where(inTeam),
+      .where(activeInTeam),
+    readers.scores(db, teamId),
     db
       .select({
         patientId: worklistAcknowledgements.patientId,
@@ -191,8 +216,6 @@ export async function getWorklist(
     plain.map((p) => [p.patientId, (chronological(p.scores).at(-1) as (typeof scoreRows)[number] | undefined) ?? null]),
   );
 
-  // Today as a UTC calendar date, as the seed and the date fields use.
-  const today = options.today ?? now.toISOString().slice(0, 10);
   const context = { today, followUpWeeks: team.followUpWeeks, studies: studies.map((s) => s.study) };
   const open = withoutAcknowledged(worklistItems(plain, context), ackRows, (patientId) => latestOf.get(patientId)?.id ?? null);
   const entries: WorklistEntry[] = open.map((item) => ({ ...item, clinicianId: latestOf.get(item.patientId)?.enteredBy ?? null }));

@@ -1,0 +1,2 @@
+DROP INDEX "assessments_patient_instrument_idx";--> statement-breakpoint
+CREATE INDEX "assessments_patient_instrument_idx" ON "assessments" USING btree ("patient_id","instrument_id","taken_on","created_at","id","total_score","entered_by");
