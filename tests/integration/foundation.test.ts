@@ -102,10 +102,15 @@ describe(`Foundation on ${kind}`, () => {
             where c.status = 'active' group by c.id, c.drug`,
       );
       const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { drug: string; doses: number[] }[];
-      const memantine = list.find((r) => r.drug === "memantine")!;
-      expect(memantine.doses.map(Number)).toEqual([5, 10, 15, 20]);
-      const ldn = list.find((r) => r.drug === "low-dose naltrexone")!;
-      expect(ldn.doses.map(Number)).toEqual([4.5]);
+      // Courses started less than three weeks before "today" are still on their way up: every memantine
+      // course follows the same steps, and most have reached 20 mg/day.
+      const memantine = list.filter((r) => r.drug === "memantine").map((r) => r.doses.map(Number));
+      const steps = [5, 10, 15, 20];
+      for (const doses of memantine) expect(doses).toEqual(steps.slice(0, doses.length));
+      expect(memantine.filter((doses) => doses.length === steps.length).length).toBeGreaterThan(memantine.length / 2);
+      const ldn = list.filter((r) => r.drug === "low-dose naltrexone");
+      expect(ldn.length).toBeGreaterThan(0);
+      for (const course of ldn) expect(course.doses.map(Number)).toEqual([4.5]);
     });
   });
 
