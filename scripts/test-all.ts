@@ -39,7 +39,8 @@ type PlaywrightJson = { stats: { expected: number; flaky: number; unexpected: nu
 
 const fromVitest = (json: VitestJson): Tally => ({
   passed: json.numPassedTests,
-  failed: json.numFailedTests + (json.numFailedTestSuites ?? 0),
+  // A file that fails outside its tests (e.g. an import error) has no failed test: count it once.
+  failed: json.numFailedTests || (json.numFailedTestSuites ?? 0),
   skipped: json.numPendingTests + json.numTodoTests,
 });
 const fromPlaywright = (json: PlaywrightJson): Tally => ({
