@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { adverseEvents, assessments, courseBaselines, doseChanges, patients, treatmentCourses } from "@/db/schema";
 import { isUuid, NotFoundError, postgresErrorCode } from "@/lib/errors";
@@ -12,6 +12,7 @@ import type { FhirPatientRecord } from "@/lib/fhir/record";
 import type { Bundle } from "@/lib/fhir/types";
 import { validateAgainstR4 } from "@/lib/fhir/validate-r4";
 import { writeAudit } from "./audit";
+import { readCourseDetails } from "./course-details";
 import { assertCan, type SessionUser } from "./session-user";
 
 type Transaction = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0];
@@ -49,10 +50,8 @@ async function readRecord(tx: Transaction, patient: FhirPatientRecord["patient"]
   const { createdAt: _c, updatedAt: _u, version: _v, patientId: _p, ...courseColumns } = getTableColumns(treatmentCourses);
   const courses = await tx.select(courseColumns).from(treatmentCourses).where(eq(treatmentCourses.patientId, patient.id));
   const courseIds = courses.map((c) => c.id);
-  const [doses, events, baselines, scores] = await Promise.all([
-    courseIds.length ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)) : [],
-    courseIds.length ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)) : [],
-    courseIds.length ? tx.select().from(courseBaselines).where(inArray(courseBaselines.courseId, courseIds)) : [],
+  const [{ doses, events, baselines }, scores] = await Promise.all([
+    readCourseDetails(tx, courseIds),
     tx
       .select({
         id: assessments.id,

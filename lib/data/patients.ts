@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { adverseEvents, assessments, courseBaselines, doseChanges, patients, treatmentCourses, users } from "@/db/schema";
+import { assessments, courseBaselines, patients, treatmentCourses, users } from "@/db/schema";
 import { patientTrend, type Trend } from "@/lib/progress/trend";
 import { writeAudit } from "./audit";
 import { qualifiedColumn } from "./qualified-column";
 import { isUuid, NotFoundError } from "@/lib/errors";
+import { readCourseDetails } from "./course-details";
 import { correctionsForRecords } from "./record-history";
 import type { SessionUser } from "./session-user";
 
@@ -192,14 +193,8 @@ export async function getPatientRecord(user: SessionUser, patientId: unknown) {
       .where(eq(treatmentCourses.patientId, patient.id))
       .orderBy(asc(treatmentCourses.startDate));
     const courseIds = courses.map((c) => c.id);
-    const [doses, events, baselines, scores] = await Promise.all([
-      courseIds.length
-        ? tx.select().from(doseChanges).where(inArray(doseChanges.courseId, courseIds)).orderBy(asc(doseChanges.changedOn))
-        : [],
-      courseIds.length
-        ? tx.select().from(adverseEvents).where(inArray(adverseEvents.courseId, courseIds)).orderBy(asc(adverseEvents.occurredOn))
-        : [],
-      courseIds.length ? tx.select().from(courseBaselines).where(inArray(courseBaselines.courseId, courseIds)) : [],
+    const [{ doses, events, baselines }, scores] = await Promise.all([
+      readCourseDetails(tx, courseIds),
       tx
         .select({
           id: assessments.id,
