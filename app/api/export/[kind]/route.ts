@@ -12,10 +12,9 @@ function refuseCodeInUrl() {
   );
 }
 
-/** The patient list's filters from a query string (GET) or a form or JSON body (POST); `page` as a number. */
+/** The patient list's filters from a query string (GET) or a form or JSON body (POST); the export takes every page. */
 function filtersOf(entries: Record<string, unknown>) {
   const raw = { ...entries };
-  if (typeof raw.page === "string") raw.page = raw.page.trim() === "" ? undefined : Number(raw.page);
   for (const [key, value] of Object.entries(raw)) if (value === "") delete raw[key];
   return patientFiltersSchema.parse(raw);
 }
