@@ -1,13 +1,19 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 
-/** A new link's full URL, shown once, with a copy button. The origin is the one the clinician is using. */
+const neverChanges = () => () => {};
+const browserOrigin = () => window.location.origin;
+const noOriginOnServer = () => "";
+
+/**
+ * A new link's full URL, shown once, with a copy button. The origin is the one the clinician is using,
+ * read during render so the field never shows a bare path that a quick copy would pick up.
+ */
 export function LinkUrl({ token, note }: { token: string; note: string }) {
-  const [origin, setOrigin] = useState("");
+  const origin = useSyncExternalStore(neverChanges, browserOrigin, noOriginOnServer);
   const [copied, setCopied] = useState(false);
   const id = useId();
-  useEffect(() => setOrigin(window.location.origin), []);
   const url = `${origin}/r/${token}`;
   return (
     <div className="notice stack" role="status">

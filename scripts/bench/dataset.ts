@@ -9,10 +9,10 @@
 import { sql } from "drizzle-orm";
 import type { OpenDatabase } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { DEFAULT_PGLITE_SIZE, DEFAULT_POSTGRES_SIZE, type DatasetSize } from "./sizes";
 
 export const BENCH_PASSWORD = "yardstick-bench-2026";
 
-export type DatasetSize = { patients: number; assessments: number; teams: number };
 export type DatasetSummary = DatasetSize & {
   courses: number;
   doseChanges: number;
@@ -20,9 +20,6 @@ export type DatasetSummary = DatasetSize & {
   users: number;
   seconds: number;
 };
-
-export const DEFAULT_POSTGRES_SIZE: DatasetSize = { patients: 20_000, assessments: 1_000_000, teams: 20 };
-export const DEFAULT_PGLITE_SIZE: DatasetSize = { patients: 2_000, assessments: 100_000, teams: 20 };
 
 /** The clinician who signs in for team n (1-based): one per team, all with BENCH_PASSWORD. */
 export function benchClinicianEmail(team: number): string {

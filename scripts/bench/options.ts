@@ -1,5 +1,5 @@
 // The benchmark's flags and their defaults; --tiny is the small run `npm test` makes.
-import { DEFAULT_PGLITE_SIZE, DEFAULT_POSTGRES_SIZE } from "./dataset";
+import { DEFAULT_PGLITE_SIZE, DEFAULT_POSTGRES_SIZE } from "./sizes";
 import { parseFlags } from "./flags";
 
 export type BenchOptions = {

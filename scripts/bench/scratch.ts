@@ -8,7 +8,8 @@ import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { describeDatabaseUrl } from "@/db/connection-error";
 import { applyMigrations } from "@/db/migrate";
-import { type DatasetSize, type DatasetSummary, fillBenchDataset, pickSamplePatient, type SamplePatient } from "./dataset";
+import { type DatasetSummary, fillBenchDataset, pickSamplePatient, type SamplePatient } from "./dataset";
+import type { DatasetSize } from "./sizes";
 
 export const DEFAULT_ADMIN_URL = "postgres://root@127.0.0.1:5432/postgres";
 

@@ -10,6 +10,6 @@ export async function createLinkOnPatientPage(page: Page, instruments: string[] 
   for (const name of instruments) await form.getByRole("checkbox", { name }).check();
   await form.getByRole("button", { name: "Create link" }).click();
   const field = form.getByLabel(/Link for the patient/);
-  await expect(field).toHaveValue(/\/r\/[A-Za-z0-9_-]{43}$/);
+  await expect(field).toHaveValue(/^https?:\/\/[^/]+\/r\/[A-Za-z0-9_-]{43}$/);
   return new URL(await field.inputValue()).pathname;
 }

@@ -158,3 +158,29 @@ describe("a complete results file", () => {
     );
   });
 });
+
+describe("a run smaller than the targets' datasets (the tiny run in npm test)", () => {
+  it("is neither met nor missed: each scale-bound target says the size it was measured at", () => {
+    const tiny = results(false);
+    for (const database of tiny.databases) Object.assign(database.dataset, { patients: 200, assessments: 5_000 });
+    const pg = tiny.databases.find((d) => d.kind === "postgres")!;
+    pg.import = { available: true, rows: 2_000, seconds: 0.17, rowsPerSecond: 11_716, patientsFirst: 20 };
+    const targets = evaluateTargets(tiny);
+    expect(targets.find((t) => t.target === "patient page: requests/s, 10 connections")).toMatchObject({
+      status: "not at target scale",
+      measured: "34 req/s",
+      by: "measured with 200 patients / 5,000 assessments; the target is for 20,000 / 1,000,000",
+    });
+    expect(targets.find((t) => t.target === "patient list, first page: sequential p95" && t.database === "pglite")).toMatchObject({
+      status: "not at target scale",
+      by: "measured with 200 patients / 5,000 assessments; the target is for 2,000 / 100,000",
+    });
+    expect(targets.find((t) => t.target === "CSV import, 100,000 rows")).toMatchObject({
+      status: "not at target scale",
+      by: "measured with 2,000 rows",
+    });
+    // First-load JavaScript does not depend on the dataset: judged in every run.
+    expect(targets.find((t) => t.target.startsWith("first-load JavaScript"))?.status).toBe("missed");
+    expect(targets.filter((t) => t.status === "missed")).toHaveLength(1);
+  });
+});
