@@ -1,4 +1,4 @@
-// npm run import -- FILE [--team <team id or name>] [--kind patients|courses|assessments] [--as <email>]
+// npm run import -- FILE [--team <team id or name>] [--kind patients|courses|assessments|adverse_events] [--as <email>]
 // Imports a CSV file through the data layer (lib/data/imports.ts): the same checks, the one transaction
 // and the audit row as the /import page. The last line is "imported N rows in S s (R rows/s)".
 // With DATABASE_URL it writes to that PostgreSQL server; without, to the embedded PGlite folder, which
@@ -13,7 +13,7 @@ import { teamMemberships, teams, users } from "@/db/schema";
 import { importCsv } from "@/lib/data/imports";
 import { loadSessionUser } from "@/lib/data/session-user";
 import { isUuid } from "@/lib/errors";
-import { isImportKind } from "@/lib/import/formats";
+import { IMPORT_KINDS, IMPORT_KIND_CHOICES, isImportKind } from "@/lib/import/formats";
 import { runWithDatabase } from "./run-with-database";
 
 const { values, positionals } = parseArgs({
@@ -56,12 +56,12 @@ async function findWriter(open: OpenDatabase, teamId: string, email: string | un
 async function main() {
   const file = positionals[0];
   if (!file) {
-    console.error("usage: npm run import -- FILE [--team <team id or name>] [--kind patients|courses|assessments] [--as <email>]");
+    console.error(`usage: npm run import -- FILE [--team <team id or name>] [--kind ${IMPORT_KINDS.join("|")}] [--as <email>]`);
     process.exitCode = 2;
     return;
   }
   if (values.kind !== undefined && !isImportKind(values.kind)) {
-    console.error("import: --kind must be patients, courses or assessments");
+    console.error(`import: --kind must be ${IMPORT_KIND_CHOICES}`);
     process.exitCode = 2;
     return;
   }

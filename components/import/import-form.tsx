@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { IMPORT_KIND_LABELS, IMPORT_KIND_ROW_NOUNS, IMPORT_KINDS } from "@/lib/import/kinds";
 import type { ImportStreamLine } from "@/lib/import/stream-lines";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -120,9 +121,11 @@ export function ImportForm() {
           <label htmlFor="import-kind">Kind</label>
           <select id="import-kind" name="kind" defaultValue="">
             <option value="">Tell from the header</option>
-            <option value="patients">Patients</option>
-            <option value="courses">Courses and dose changes</option>
-            <option value="assessments">Assessments</option>
+            {IMPORT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {IMPORT_KIND_LABELS[kind]}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" disabled={running}>
@@ -134,7 +137,7 @@ export function ImportForm() {
         {state.status === "failed" && <p className="form-error">{state.error}</p>}
         {state.status === "done" && state.result.outcome === "accepted" && (
           <p className="notice">
-            Imported: {state.result.rows.toLocaleString("en")} {state.result.kind} rows read, {state.result.added.toLocaleString("en")}{" "}
+            Imported: {state.result.rows.toLocaleString("en")} {IMPORT_KIND_ROW_NOUNS[state.result.kind]} rows read, {state.result.added.toLocaleString("en")}{" "}
             added, {state.result.alreadyPresent.toLocaleString("en")} already present.
           </p>
         )}

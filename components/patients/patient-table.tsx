@@ -120,6 +120,9 @@ export function PatientTable({ initialPage, conditions, drugs }: { initialPage: 
         <button type="submit" className="secondary">
           Assessments
         </button>
+        <button type="submit" className="secondary" formAction="/api/export/adverse_events">
+          Side effects
+        </button>
       </form>
       <p aria-live="polite" className="muted">
         {query.isError

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { assessments, doseChanges, patients, treatmentCourses } from "@/db/schema";
+import { adverseEvents, assessments, doseChanges, patients, treatmentCourses } from "@/db/schema";
 import type { ImportKind } from "@/lib/import/formats";
-import { assessmentsCsv, coursesCsv, patientsCsv } from "@/lib/import/export-rows";
+import { adverseEventsCsv, assessmentsCsv, coursesCsv, patientsCsv } from "@/lib/import/export-rows";
 import { writeAudit } from "./audit";
 import { chunks, type Tx } from "./import/context";
 import { findPatientForUser, patientListConditions, type PatientListFilters } from "./patients";
@@ -71,11 +71,44 @@ async function assessmentsOf(tx: Tx, found: Patient[]) {
   return out.sort((a, b) => a.patientCode.localeCompare(b.patientCode));
 }
 
+async function adverseEventsOf(tx: Tx, found: Patient[]) {
+  const codeOf = new Map(found.map((p) => [p.id, p.code]));
+  const out = [];
+  for (const batch of chunks(found.map((p) => p.id))) {
+    const rows = await tx
+      .select({
+        patientId: treatmentCourses.patientId,
+        drug: treatmentCourses.drug,
+        startDate: treatmentCourses.startDate,
+        occurredOn: adverseEvents.occurredOn,
+        event: adverseEvents.event,
+        severity: adverseEvents.severity,
+        notes: adverseEvents.notes,
+      })
+      .from(adverseEvents)
+      .innerJoin(treatmentCourses, eq(treatmentCourses.id, adverseEvents.courseId))
+      .where(inArray(treatmentCourses.patientId, batch))
+      .orderBy(asc(treatmentCourses.startDate), asc(treatmentCourses.drug), asc(adverseEvents.occurredOn), asc(adverseEvents.createdAt));
+    out.push(
+      ...rows.map(({ patientId, drug, startDate, ...event }) => ({
+        ...event,
+        patientCode: codeOf.get(patientId)!,
+        course: { drug, startDate },
+      })),
+    );
+  }
+  return out.sort((a, b) => a.patientCode.localeCompare(b.patientCode));
+}
+
 async function csvOf(tx: Tx, kind: ImportKind, found: Patient[]): Promise<{ csv: string; rows: number }> {
   if (kind === "patients") return { csv: patientsCsv(found), rows: found.length };
   if (kind === "courses") {
     const courses = await coursesOf(tx, found);
     return { csv: coursesCsv(courses), rows: courses.length };
+  }
+  if (kind === "adverse_events") {
+    const events = await adverseEventsOf(tx, found);
+    return { csv: adverseEventsCsv(events), rows: events.length };
   }
   const scores = await assessmentsOf(tx, found);
   return { csv: assessmentsCsv(scores), rows: scores.length };

@@ -1,13 +1,15 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { parseCsv, type CsvRecord } from "@/lib/csv/parse-csv";
+import { readAdverseEventRow } from "@/lib/import/adverse-event-rows";
 import { readAssessmentRow } from "@/lib/import/assessment-rows";
 import { readCourseRow } from "@/lib/import/course-rows";
-import { COLUMNS, detectKind, type ImportKind, REQUIRED_COLUMNS } from "@/lib/import/formats";
+import { COLUMNS, detectKind, IMPORT_KIND_CHOICES, type ImportKind, REQUIRED_COLUMNS } from "@/lib/import/formats";
 import { readPatientRow } from "@/lib/import/patient-rows";
 import { type ImportProblem, PROBLEM_REPORT_LIMIT } from "@/lib/import/problems";
 import { writeAudit } from "./audit";
 import type { ImportProgress, Tx, WriteContext, WriteCounts } from "./import/context";
+import { writeAdverseEvents } from "./import/write-adverse-events";
 import { assessmentWriter } from "./import/write-assessments";
 import { writeCourses } from "./import/write-courses";
 import { writePatients } from "./import/write-patients";
@@ -32,7 +34,7 @@ type Writer<R> = {
 };
 type KindHandler<R> = { read: Reader<R>; writer: (context: WriteContext, totalRows: number) => Writer<R> };
 
-/** A writer that needs the whole file at once (patients, courses: a course's rows may lie anywhere in it). */
+/** A writer that needs the whole file at once (patients, courses: a course's rows may lie anywhere in it; side effects). */
 function wholeFile<R>(write: (context: WriteContext, rows: R[]) => Promise<WriteCounts>) {
   return (context: WriteContext): Writer<R> => {
     const all: R[] = [];
@@ -44,6 +46,7 @@ const HANDLERS: { [K in ImportKind]: KindHandler<never> } = {
   patients: { read: readPatientRow, writer: wholeFile(writePatients) } as unknown as KindHandler<never>,
   courses: { read: readCourseRow, writer: wholeFile(writeCourses) } as unknown as KindHandler<never>,
   assessments: { read: readAssessmentRow, writer: assessmentWriter } as unknown as KindHandler<never>,
+  adverse_events: { read: readAdverseEventRow, writer: wholeFile(writeAdverseEvents) } as unknown as KindHandler<never>,
 };
 
 /** Rows read and checked per step; the assessments writer writes one step while the next is read. */
@@ -60,7 +63,7 @@ function checkHeader(columns: string[], asked: ImportKind | undefined): { kind: 
   if (!kind) {
     return {
       kind: null,
-      problems: [fileProblem("The header matches no import kind: start from a template (patients, courses or assessments).", "", 1)],
+      problems: [fileProblem(`The header matches no import kind: start from a template (${IMPORT_KIND_CHOICES}).`, "", 1)],
     };
   }
   const problems: ImportProblem[] = [];

@@ -3,7 +3,7 @@
 import { writeCsv, type CsvValue } from "@/lib/csv/write-csv";
 import { instruments } from "@/lib/instruments";
 import type { InstrumentId } from "@/lib/instruments/types";
-import { ASSESSMENT_COLUMNS, CONDITION_SEPARATOR, COURSE_COLUMNS, itemColumn, PATIENT_COLUMNS } from "./formats";
+import { ADVERSE_EVENT_COLUMNS, ASSESSMENT_COLUMNS, CONDITION_SEPARATOR, COURSE_COLUMNS, itemColumn, PATIENT_COLUMNS } from "./formats";
 
 export type PatientExport = { code: string; birthYear: number; sex: string; conditions: string[]; notes: string | null };
 export type CourseExport = {
@@ -26,6 +26,14 @@ export type AssessmentExport = {
   course: { drug: string; startDate: string } | null;
   externalId: string | null;
   itemResponses: Record<string, number | null> | null;
+};
+export type AdverseEventExport = {
+  patientCode: string;
+  course: { drug: string; startDate: string };
+  occurredOn: string;
+  event: string;
+  severity: string;
+  notes: string | null;
 };
 
 export function patientsCsv(rows: readonly PatientExport[]): string {
@@ -78,5 +86,12 @@ export function assessmentsCsv(rows: readonly AssessmentExport[]): string {
         ...itemColumns.map((column) => items.get(column) ?? null),
       ];
     }),
+  );
+}
+
+export function adverseEventsCsv(rows: readonly AdverseEventExport[]): string {
+  return writeCsv(
+    ADVERSE_EVENT_COLUMNS,
+    rows.map((e) => [e.patientCode, e.course.drug, e.course.startDate, e.occurredOn, e.event, e.severity, e.notes]),
   );
 }

@@ -3,13 +3,9 @@
 import { INSTRUMENT_IDS } from "@/lib/domain/instruments";
 import { instruments } from "@/lib/instruments";
 import type { InstrumentId } from "@/lib/instruments/types";
+import type { ImportKind } from "./kinds";
 
-export const IMPORT_KINDS = ["patients", "courses", "assessments"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export function isImportKind(value: unknown): value is ImportKind {
-  return typeof value === "string" && (IMPORT_KINDS as readonly string[]).includes(value);
-}
+export { IMPORT_KIND_CHOICES, IMPORT_KINDS, type ImportKind, isImportKind } from "./kinds";
 
 /** Separates several conditions in one cell of the patients file. */
 export const CONDITION_SEPARATOR = "|";
@@ -54,10 +50,22 @@ export const ASSESSMENT_COLUMNS = [
   ...ITEM_COLUMNS.map((c) => c.column),
 ] as const;
 
+/** One row per side effect; the course is named as in the assessments file (patient, drug, start date). */
+export const ADVERSE_EVENT_COLUMNS = [
+  "patient_code",
+  "course_drug",
+  "course_start_date",
+  "occurred_on",
+  "event",
+  "severity",
+  "notes",
+] as const;
+
 export const COLUMNS: Record<ImportKind, readonly string[]> = {
   patients: PATIENT_COLUMNS,
   courses: COURSE_COLUMNS,
   assessments: ASSESSMENT_COLUMNS,
+  adverse_events: ADVERSE_EVENT_COLUMNS,
 };
 
 /** Columns a file of the kind must have in its header. */
@@ -65,12 +73,13 @@ export const REQUIRED_COLUMNS: Record<ImportKind, readonly string[]> = {
   patients: ["code", "birth_year", "sex"],
   courses: ["patient_code", "drug", "indication", "target_dose", "dose_unit", "start_date"],
   assessments: ["patient_code", "instrument", "taken_on"],
+  adverse_events: ["patient_code", "course_drug", "course_start_date", "occurred_on", "event", "severity"],
 };
 
-/** The kind a header describes, from its required columns (assessments, then courses, then patients). */
+/** The kind a header describes, from its required columns (side effects, assessments, courses, then patients). */
 export function detectKind(columns: readonly string[]): ImportKind | null {
   const has = (kind: ImportKind) => REQUIRED_COLUMNS[kind].every((c) => columns.includes(c));
-  return (["assessments", "courses", "patients"] as const).find(has) ?? null;
+  return (["adverse_events", "assessments", "courses", "patients"] as const).find(has) ?? null;
 }
 
 /** Example rows of each template (synthetic). */
@@ -114,6 +123,17 @@ export const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
       course_start_date: "2026-01-05",
       external_id: "form-1234",
       ...Object.fromEntries(ITEM_COLUMNS.filter((c) => c.instrumentId === "fiqr").map((c) => [c.column, "5"])),
+    },
+  ],
+  adverse_events: [
+    {
+      patient_code: "EX-001",
+      course_drug: "memantine",
+      course_start_date: "2026-01-05",
+      occurred_on: "2026-01-14",
+      event: "dizziness",
+      severity: "mild",
+      notes: "after the step to 10 mg",
     },
   ],
 };

@@ -8,6 +8,7 @@ const TEMPLATES = [
   { kind: "patients", label: "Patients" },
   { kind: "courses", label: "Courses and dose changes" },
   { kind: "assessments", label: "Assessments (totals or item answers)" },
+  { kind: "adverse_events", label: "Side effects" },
 ] as const;
 
 /** CSV import for clinicians and admins; viewers get "not found", as for every write page. */
@@ -17,7 +18,7 @@ export default async function ImportPage() {
     <>
       <h1>Import into {user.team.name}</h1>
       <p>
-        Import patients first, then their courses, then assessments. Each file is checked row by row with the same rules as the forms and
+        Import patients first, then their courses, then assessments and side effects. Each file is checked row by row with the same rules as the forms and
         written all at once, or not at all; rows already in the team are left as they are, so importing a file twice adds nothing. Separate
         cells with commas or semicolons; save as UTF-8.
       </p>

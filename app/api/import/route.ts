@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { importCsv } from "@/lib/data/imports";
-import { isImportKind } from "@/lib/import/formats";
+import { IMPORT_KIND_CHOICES, isImportKind } from "@/lib/import/formats";
 import { problemReportCsv } from "@/lib/import/problems";
 import type { ImportStreamLine } from "@/lib/import/stream-lines";
 import { withWriter } from "@/lib/http/writer-route";
@@ -30,7 +30,7 @@ export const POST = withWriter(async (user, request) => {
   if (file.size > MAX_BYTES) return refuse("file", "The file is larger than 50 MB: split it.");
   const kindField = form.get("kind");
   const kind = typeof kindField === "string" && kindField !== "" ? kindField : undefined;
-  if (kind !== undefined && !isImportKind(kind)) return refuse("kind", "Choose patients, courses or assessments.");
+  if (kind !== undefined && !isImportKind(kind)) return refuse("kind", `Choose ${IMPORT_KIND_CHOICES}.`);
   const text = await file.text();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

@@ -67,6 +67,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <a href={`/api/patients/${patient.id}/export?kind=assessments`} download>
           assessments
         </a>
+        ,{" "}
+        <a href={`/api/patients/${patient.id}/export?kind=adverse_events`} download>
+          side effects
+        </a>
       </p>
       {canWrite && (
         <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>

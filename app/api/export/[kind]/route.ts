@@ -27,7 +27,7 @@ async function answer(user: Parameters<Parameters<typeof withUser>[0]>[0], kind:
 
 type Context = { params: Promise<{ kind: string }> };
 
-/** GET /api/export/{patients|courses|assessments}?condition=&drug=&status=: the team's records in the import format. */
+/** GET /api/export/{patients|courses|assessments|adverse_events}?condition=&drug=&status=: the team's records in the import format. */
 export const GET = withUser<Context>(async (user, request, { params }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   if ("code" in query) return refuseCodeInUrl();
