@@ -137,8 +137,8 @@ export function ImportForm() {
         {state.status === "failed" && <p className="form-error">{state.error}</p>}
         {state.status === "done" && state.result.outcome === "accepted" && (
           <p className="notice">
-            Imported: {state.result.rows.toLocaleString("en")} {IMPORT_KIND_ROW_NOUNS[state.result.kind]} rows read, {state.result.added.toLocaleString("en")}{" "}
-            added, {state.result.alreadyPresent.toLocaleString("en")} already present.
+            Imported: {state.result.rows.toLocaleString("en")} {IMPORT_KIND_ROW_NOUNS[state.result.kind]} rows read,{" "}
+            {state.result.added.toLocaleString("en")} added, {state.result.alreadyPresent.toLocaleString("en")} already present.
           </p>
         )}
         {state.status === "done" && state.result.outcome === "rejected" && <Rejected result={state.result} />}

@@ -29,7 +29,8 @@ export function readAdverseEventRow(record: CsvRecord): { value?: AdverseEventRo
   const patientCode = unguardCell(cells.patient_code ?? "").trim();
   if (patientCode === "") problems.push({ row, column: "patient_code", value: "", reason: "Patient code is required." });
   const drug = unguardCell(cells.course_drug ?? "").trim();
-  if (drug === "") problems.push({ row, column: "course_drug", value: "", reason: "Course drug is required: name the side effect's course." });
+  if (drug === "")
+    problems.push({ row, column: "course_drug", value: "", reason: "Course drug is required: name the side effect's course." });
   const start = courseStartDate.safeParse(cells.course_start_date ?? "");
   if (!start.success)
     problems.push({ row, column: "course_start_date", value: cells.course_start_date ?? "", reason: start.error.issues[0].message });

@@ -2,12 +2,12 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { recordAssessment } from "@/lib/data/assessment-writes";
-import { endCourse, recordDoseChange, startCourse } from "@/lib/data/course-writes";
+import { endCourse, recordAdverseEvent, recordDoseChange, startCourse } from "@/lib/data/course-writes";
 import { exportPatientCsv, exportTeamCsv } from "@/lib/data/exports";
 import { importCsv, type ImportResult } from "@/lib/data/imports";
 import { createPatient } from "@/lib/data/patient-writes";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { ImportKind } from "@/lib/import/formats";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/import/formats";
 import { scoreFiqr } from "@/lib/instruments/fiqr";
 import { scoreIrls } from "@/lib/instruments/irls";
 import { addMember, createTeamWithUser } from "../support/fixtures";
@@ -45,6 +45,8 @@ function assessmentLine(
 
 const csv = (...lines: string[]) => `${lines.join("\r\n")}\r\n`;
 
+const ADVERSE_EVENT_HEADER = "patient_code,course_drug,course_start_date,occurred_on,event,severity,notes";
+
 async function run(team: Team, text: string, kind?: ImportKind): Promise<ImportResult> {
   return importCsv(team.sessionUser, { name: `test-${kind ?? "auto"}.csv`, text, kind });
 }
@@ -54,7 +56,12 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
   let clinic: Team;
   let other: Team;
   const countOf = async (
-    table: typeof schema.patients | typeof schema.assessments | typeof schema.treatmentCourses | typeof schema.doseChanges,
+    table:
+      | typeof schema.patients
+      | typeof schema.assessments
+      | typeof schema.treatmentCourses
+      | typeof schema.doseChanges
+      | typeof schema.adverseEvents,
   ) => (await database.db.select({ n: count() }).from(table))[0].n;
 
   beforeAll(async () => {
@@ -120,6 +127,62 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
       const irlsExpected = scoreIrls(Object.fromEntries(irlsAnswers.map((v, i) => [`item_${i + 1}`, v])));
       expect(irls.totalScore).toBe(irlsExpected.ok ? irlsExpected.total : Number.NaN);
       expect(irls.totalScore).toBe(20);
+
+      // Side effects name their course by patient, drug and start date; after a stopped course's end is allowed, as on the form.
+      const sideEffects = await run(
+        clinic,
+        csv(
+          ADVERSE_EVENT_HEADER,
+          "IM-001,memantine,2025-01-06,2025-01-15,dizziness,mild,'=after the step up",
+          "IM-001,memantine,2025-01-06,2025-01-15,headache,moderate,",
+          'IM-002,memantine,2025-02-01,2025-03-10,nausea,severe,"lasted, on and off, a week"',
+        ),
+      );
+      expect(sideEffects).toMatchObject({ outcome: "accepted", kind: "adverse_events", rows: 3, added: 3, alreadyPresent: 0 });
+      const events = await database.db
+        .select({
+          code: schema.patients.code,
+          drug: schema.treatmentCourses.drug,
+          startDate: schema.treatmentCourses.startDate,
+          occurredOn: schema.adverseEvents.occurredOn,
+          event: schema.adverseEvents.event,
+          severity: schema.adverseEvents.severity,
+          notes: schema.adverseEvents.notes,
+        })
+        .from(schema.adverseEvents)
+        .innerJoin(schema.treatmentCourses, eq(schema.treatmentCourses.id, schema.adverseEvents.courseId))
+        .innerJoin(schema.patients, eq(schema.patients.id, schema.treatmentCourses.patientId))
+        .where(eq(schema.patients.teamId, clinic.team.id))
+        .orderBy(asc(schema.patients.code), asc(schema.adverseEvents.event));
+      expect(events).toEqual([
+        {
+          code: "IM-001",
+          drug: "memantine",
+          startDate: "2025-01-06",
+          occurredOn: "2025-01-15",
+          event: "dizziness",
+          severity: "mild",
+          notes: "=after the step up",
+        },
+        {
+          code: "IM-001",
+          drug: "memantine",
+          startDate: "2025-01-06",
+          occurredOn: "2025-01-15",
+          event: "headache",
+          severity: "moderate",
+          notes: null,
+        },
+        {
+          code: "IM-002",
+          drug: "memantine",
+          startDate: "2025-02-01",
+          occurredOn: "2025-03-10",
+          event: "nausea",
+          severity: "severe",
+          notes: "lasted, on and off, a week",
+        },
+      ]);
     });
 
     it("importing the same files again adds nothing", async () => {
@@ -128,6 +191,7 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         countOf(schema.treatmentCourses),
         countOf(schema.doseChanges),
         countOf(schema.assessments),
+        countOf(schema.adverseEvents),
       ]);
       const patients = await run(clinic, csv("code,birth_year,sex", "IM-001,1975,female", "IM-002,1960,male"));
       expect(patients).toMatchObject({ outcome: "accepted", added: 0, alreadyPresent: 2 });
@@ -144,11 +208,23 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         csv(ASSESSMENT_HEADER.join(","), assessmentLine("IM-001", "pain_nrs_0_10", "2025-01-06", { total: "7" })),
       );
       expect(assessments).toMatchObject({ outcome: "accepted", added: 0, alreadyPresent: 1 });
+      // The severity and notes are not part of the key: a side effect already recorded is left as it is.
+      const sideEffects = await run(
+        clinic,
+        csv(
+          ADVERSE_EVENT_HEADER,
+          "IM-001,memantine,2025-01-06,2025-01-15,dizziness,severe,",
+          "IM-001,memantine,2025-01-06,2025-01-15,headache,moderate,",
+        ),
+        "adverse_events",
+      );
+      expect(sideEffects).toMatchObject({ outcome: "accepted", kind: "adverse_events", added: 0, alreadyPresent: 2 });
       const after = await Promise.all([
         countOf(schema.patients),
         countOf(schema.treatmentCourses),
         countOf(schema.doseChanges),
         countOf(schema.assessments),
+        countOf(schema.adverseEvents),
       ]);
       expect(after).toEqual(before);
     });
@@ -207,6 +283,96 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
       expect(await countOf(schema.assessments)).toBe(before);
     });
 
+    it("a side-effects file with a bad row imports nothing and names every bad row; the refusal is audited", async () => {
+      const before = await countOf(schema.adverseEvents);
+      // Refused by the checks against the team's records: unknown course, unknown patient, a date in the future.
+      const result = await run(
+        clinic,
+        csv(
+          ADVERSE_EVENT_HEADER,
+          "IM-001,memantine,2025-01-06,2025-04-01,insomnia,mild,",
+          "IM-001,low-dose naltrexone,2025-01-06,2025-04-01,insomnia,mild,",
+          "NOPE-1,memantine,2025-01-06,2025-04-01,insomnia,mild,",
+          "IM-001,memantine,2025-01-06,2999-01-01,insomnia,mild,",
+        ),
+      );
+      expect(result.outcome).toBe("rejected");
+      if (result.outcome !== "rejected") return;
+      expect(result.problems).toEqual([
+        {
+          row: 3,
+          column: "course_drug",
+          value: "low-dose naltrexone",
+          reason: "The patient has no low-dose naltrexone course starting 2025-01-06: import the courses file first.",
+        },
+        {
+          row: 4,
+          column: "patient_code",
+          value: "NOPE-1",
+          reason: "No patient with this code in your team: import the patients file first.",
+        },
+        {
+          row: 5,
+          column: "occurred_on",
+          value: "2999-01-01",
+          reason: expect.stringMatching(/^Date of the side effect cannot be in the future/),
+        },
+      ]);
+      // Refused by the form's rules when the row is read: before the course's start, an unknown severity.
+      const read = await run(
+        clinic,
+        csv(
+          ADVERSE_EVENT_HEADER,
+          "IM-001,memantine,2025-01-06,2025-04-01,insomnia,mild,",
+          "IM-001,memantine,2025-01-06,2025-01-01,insomnia,mild,",
+          "IM-001,memantine,2025-01-06,2025-04-02,insomnia,unbearable,",
+        ),
+      );
+      expect(read.outcome === "rejected" && read.problems).toEqual([
+        {
+          row: 3,
+          column: "occurred_on",
+          value: "2025-01-01",
+          reason: "A side effect of this course cannot precede its start (2025-01-06).",
+        },
+        { row: 4, column: "severity", value: "unbearable", reason: "Choose mild, moderate or severe." },
+      ]);
+      expect(await countOf(schema.adverseEvents)).toBe(before);
+      const [audit] = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, "import"), eq(schema.auditLog.teamId, clinic.team.id)))
+        .orderBy(schema.auditLog.id)
+        .then((rows) => rows.slice(-1));
+      expect(audit.changes).toEqual([
+        { field: "file_name", old: null, new: "test-auto.csv" },
+        { field: "kind", old: null, new: "adverse_events" },
+        { field: "rows", old: null, new: 3 },
+        { field: "outcome", old: null, new: "rejected" },
+      ]);
+    });
+
+    it("two rows of one side-effects file with the same course, date and event are refused", async () => {
+      const before = await countOf(schema.adverseEvents);
+      const result = await run(
+        clinic,
+        csv(
+          ADVERSE_EVENT_HEADER,
+          "IM-001,memantine,2025-01-06,2025-04-05,dry mouth,mild,",
+          "IM-001,memantine,2025-01-06,2025-04-05,dry mouth,moderate,worse",
+        ),
+      );
+      expect(result.outcome === "rejected" && result.problems).toEqual([
+        {
+          row: 3,
+          column: "event",
+          value: "dry mouth",
+          reason: "The same course, date and side effect as row 2: each side effect once.",
+        },
+      ]);
+      expect(await countOf(schema.adverseEvents)).toBe(before);
+    });
+
     it("refuses items that do not score, a total that disagrees with the answers, and an unknown column", async () => {
       const result = await run(
         clinic,
@@ -246,18 +412,79 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
       expect(ot.teamId).toBe(other.team.id);
     });
 
+    it("a side effect cannot be imported onto another team's course", async () => {
+      await run(
+        other,
+        csv("patient_code,drug,indication,target_dose,dose_unit,start_date", "OT-001,memantine,fibromyalgia,20,mg/day,2025-01-06"),
+      );
+      const before = await countOf(schema.adverseEvents);
+      const result = await run(clinic, csv(ADVERSE_EVENT_HEADER, "OT-001,memantine,2025-01-06,2025-01-10,nausea,mild,"));
+      expect(result.outcome === "rejected" && result.problems).toEqual([
+        {
+          row: 2,
+          column: "patient_code",
+          value: "OT-001",
+          reason: "No patient with this code in your team: import the patients file first.",
+        },
+      ]);
+      expect(await countOf(schema.adverseEvents)).toBe(before);
+    });
+
     it("the team export holds only the team's patients, and another team's patient is not found", async () => {
       const exported = await exportTeamCsv(clinic.sessionUser, "patients", {});
       expect(exported).toContain("IM-001");
       expect(exported).not.toContain("OT-001");
       const [ot] = await database.db.select().from(schema.patients).where(eq(schema.patients.code, "OT-001"));
       await expect(exportPatientCsv(clinic.sessionUser, ot.id, "assessments")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(exportPatientCsv(clinic.sessionUser, ot.id, "adverse_events")).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("the side-effects export holds only the team's side effects and is audited", async () => {
+      const [otCourse] = await database.db
+        .select({ id: schema.treatmentCourses.id })
+        .from(schema.treatmentCourses)
+        .innerJoin(schema.patients, eq(schema.patients.id, schema.treatmentCourses.patientId))
+        .where(eq(schema.patients.code, "OT-001"));
+      await recordAdverseEvent(other.sessionUser, otCourse.id, {
+        occurredOn: "2025-01-12",
+        event: "other team's rash",
+        severity: "mild",
+        notes: null,
+      });
+      const exported = await exportTeamCsv(clinic.sessionUser, "adverse_events", {});
+      const lines = exported.trim().split("\r\n");
+      expect(lines[0]).toBe(ADVERSE_EVENT_HEADER);
+      expect(exported).not.toContain("other team's rash");
+      expect(exported).not.toContain("OT-001");
+      const [{ n }] = await database.db
+        .select({ n: count() })
+        .from(schema.adverseEvents)
+        .innerJoin(schema.treatmentCourses, eq(schema.treatmentCourses.id, schema.adverseEvents.courseId))
+        .innerJoin(schema.patients, eq(schema.patients.id, schema.treatmentCourses.patientId))
+        .where(eq(schema.patients.teamId, clinic.team.id));
+      expect(lines).toHaveLength(n + 1);
+      const [audit] = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, "export"), eq(schema.auditLog.teamId, clinic.team.id)))
+        .orderBy(schema.auditLog.id)
+        .then((rows) => rows.slice(-1));
+      expect(audit.changes).toEqual(
+        expect.arrayContaining([
+          { field: "kind", old: null, new: "adverse_events" },
+          { field: "rows", old: null, new: n },
+        ]),
+      );
     });
 
     it("the team export follows the patient list's filters", async () => {
       const exported = await exportTeamCsv(clinic.sessionUser, "assessments", { condition: "restless legs syndrome" });
       expect(exported).toContain("IM-002");
       expect(exported).not.toContain("IM-001");
+      const sideEffects = await exportTeamCsv(clinic.sessionUser, "adverse_events", { condition: "restless legs syndrome" });
+      expect(sideEffects.trim().split("\r\n").slice(1)).toEqual([
+        'IM-002,memantine,2025-02-01,2025-03-10,nausea,severe,"lasted, on and off, a week"',
+      ]);
     });
   });
 
@@ -293,6 +520,7 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
       const courseName = new Map(courses.map((c) => [c.id, `${codeOf.get(c.patientId)} ${c.drug} ${c.startDate}`]));
       const doses = (await db.select().from(schema.doseChanges)).filter((d) => courseName.has(d.courseId));
       const scores = (await db.select().from(schema.assessments)).filter((a) => codeOf.has(a.patientId));
+      const events = (await db.select().from(schema.adverseEvents)).filter((e) => courseName.has(e.courseId));
       const sortBy = <T>(list: T[], key: (t: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
       return {
         patients: patients.map(({ code, birthYear, sex, conditions, notes }) => ({ code, birthYear, sex, conditions, notes })),
@@ -331,6 +559,16 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
             externalId,
           })),
           (a) => JSON.stringify(a),
+        ),
+        adverseEvents: sortBy(
+          events.map(({ courseId, occurredOn, event, severity, notes }) => ({
+            course: courseName.get(courseId),
+            occurredOn,
+            event,
+            severity,
+            notes,
+          })),
+          (e) => JSON.stringify(e),
         ),
       };
     }
@@ -390,18 +628,49 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         items: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`item_${i + 1}`, i % 5])),
       });
       await recordAssessment(user, b.id, { instrumentId: "pgic", takenOn: "2025-02-20", courseId: ended.id, total: "3" });
+      await recordAdverseEvent(user, course.id, { occurredOn: "2025-01-06", event: "dizziness", severity: "mild", notes: null });
+      await recordAdverseEvent(user, course.id, {
+        occurredOn: "2025-01-21",
+        event: "+headache",
+        severity: "moderate",
+        notes: 'after the step up;\n"every" afternoon',
+      });
+      // After the course's end, as the form allows.
+      await recordAdverseEvent(user, ended.id, {
+        occurredOn: "2025-03-04",
+        event: "vivid dreams",
+        severity: "severe",
+        notes: "-slept badly",
+      });
 
-      for (const kind of ["patients", "courses", "assessments"] as const) {
+      for (const kind of IMPORT_KINDS) {
         const file = await exportTeamCsv(user, kind, {});
         expect(await run(target, file, kind)).toMatchObject({ outcome: "accepted", alreadyPresent: 0 });
       }
       const original = await recordsOf(source.team.id);
       expect(original.assessments).toHaveLength(5);
       expect(original.doses).toHaveLength(3);
+      expect(original.adverseEvents).toEqual([
+        { course: "RT-1 memantine 2025-01-06", occurredOn: "2025-01-06", event: "dizziness", severity: "mild", notes: null },
+        {
+          course: "RT-1 memantine 2025-01-06",
+          occurredOn: "2025-01-21",
+          event: "+headache",
+          severity: "moderate",
+          notes: 'after the step up;\n"every" afternoon',
+        },
+        {
+          course: "RT-2 low-dose naltrexone 2025-02-01",
+          occurredOn: "2025-03-04",
+          event: "vivid dreams",
+          severity: "severe",
+          notes: "-slept badly",
+        },
+      ]);
       expect(await recordsOf(target.team.id)).toEqual(original);
 
       // The patient record's own export imports back as the same, adding nothing.
-      for (const kind of ["patients", "courses", "assessments"] as const) {
+      for (const kind of IMPORT_KINDS) {
         const { csv: file } = await exportPatientCsv(user, a.id, kind);
         expect(await run(target, file, kind)).toMatchObject({ outcome: "accepted", added: 0 });
       }

@@ -18,9 +18,9 @@ export default async function ImportPage() {
     <>
       <h1>Import into {user.team.name}</h1>
       <p>
-        Import patients first, then their courses, then assessments and side effects. Each file is checked row by row with the same rules as the forms and
-        written all at once, or not at all; rows already in the team are left as they are, so importing a file twice adds nothing. Separate
-        cells with commas or semicolons; save as UTF-8.
+        Import patients first, then their courses, then assessments and side effects. Each file is checked row by row with the same rules as
+        the forms and written all at once, or not at all; rows already in the team are left as they are, so importing a file twice adds
+        nothing. Separate cells with commas or semicolons; save as UTF-8.
       </p>
       <h2>Templates</h2>
       <ul>

@@ -8,10 +8,7 @@ import { csvResponse } from "@/lib/http/writer-route";
 export const GET = withUser<{ params: Promise<{ id: string }> }>(async (user, request, { params }) => {
   const kind = new URL(request.url).searchParams.get("kind") ?? "assessments";
   if (!isImportKind(kind)) {
-    return NextResponse.json(
-      { error: "Invalid request", fieldErrors: { kind: `Choose ${IMPORT_KIND_CHOICES}.` } },
-      { status: 400 },
-    );
+    return NextResponse.json({ error: "Invalid request", fieldErrors: { kind: `Choose ${IMPORT_KIND_CHOICES}.` } }, { status: 400 });
   }
   const { csv } = await exportPatientCsv(user, (await params).id, kind);
   return csvResponse(csv, `yardstick-patient-${kind}.csv`);
