@@ -13,7 +13,7 @@ async function upload(page: Page, name: string, text: string) {
   await page.getByRole("button", { name: "Import" }).click();
 }
 
-test("a clinician imports patients, a course and assessments, sees the progress and finds the records on the patient page", async ({
+test("a clinician imports patients, a course, assessments and side effects, sees the progress and finds the records on the patient page", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -22,6 +22,10 @@ test("a clinician imports patients, a course and assessments, sees the progress 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: /^Import into/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Assessments (totals or item answers) template (CSV)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Side effects template (CSV)" })).toHaveAttribute(
+    "href",
+    "/api/import/template/adverse_events",
+  );
 
   await upload(page, "patients.csv", `code;birth_year;sex;conditions\r\n${code};1971;female;fibromyalgia\r\n`);
   const status = page.getByRole("region", { name: "Import status" });
@@ -65,6 +69,12 @@ test("a clinician imports patients, a course and assessments, sees the progress 
   await upload(page, "assessments.csv", [header, nrs, fiqr].map((r) => r.join(",")).join("\r\n"));
   await expect(status).toContainText("Imported: 2 assessments rows read, 0 added, 2 already present.");
 
+  // Side effects of the course, the kind chosen on the page; a text starting with "=" is kept as text.
+  const sideEffects = `patient_code,course_drug,course_start_date,occurred_on,event,severity,notes\r\n${code},memantine,2025-01-06,2025-01-21,dizziness,mild,'=after the step up\r\n`;
+  await page.getByLabel("Kind").selectOption({ label: "Side effects" });
+  await upload(page, "side-effects.csv", sideEffects);
+  await expect(status).toContainText("Imported: 1 side effects rows read, 1 added, 0 already present.");
+
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
   await page.getByLabel("Search by code").fill(code);
   await page.getByRole("link", { name: code }).click();
@@ -73,6 +83,16 @@ test("a clinician imports patients, a course and assessments, sees the progress 
   await expect(table.getByRole("row", { name: /2025-02-03 FIQR 50/ })).toBeVisible();
   await expect(table.getByRole("row", { name: /2025-01-06 Pain NRS 7/ })).toBeVisible();
   await expect(page.getByText("memantine").first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "2025-01-21: dizziness (mild)" })).toBeVisible();
+
+  // The patient page's side-effects download is the file that was imported, in the same format.
+  const link = page.getByRole("link", { name: "side effects", exact: true });
+  const exported = await (await page.request.get((await link.getAttribute("href")) ?? "")).text();
+  expect(exported).toBe(sideEffects);
+
+  // The patient list offers the same download for the patients it finds.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
+  await expect(page.getByRole("form", { name: "Download the patients found" }).getByRole("button", { name: "Side effects" })).toBeVisible();
 });
 
 test("a file with a bad row is refused whole, and the page lists the row with its column, value and reason", async ({ page }) => {
