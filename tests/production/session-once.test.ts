@@ -132,7 +132,11 @@ describe.runIf(onPostgres && hasBuild)("The session is resolved once per request
     const before = await rowsOf<{ n: number }>(sql`select count(*)::int as n from audit_chain_checks`);
     const body = new FormData();
     body.set("0", JSON.stringify([{}, "$K1"]));
-    const { response, body: payload, tallies } = await tallied("/admin/audit", {
+    const {
+      response,
+      body: payload,
+      tallies,
+    } = await tallied("/admin/audit", {
       method: "POST",
       headers: {
         "Next-Action": serverActionId("app/(clinic)/admin/audit/actions.ts", "checkAuditChainAction"),
