@@ -149,6 +149,8 @@ describe.runIf(onPostgres && hasBuild)("The session is resolved once per request
     expect(payload).toContain("Checked: intact");
     const after = await rowsOf<{ n: number }>(sql`select count(*)::int as n from audit_chain_checks`);
     expect(after[0].n).toBe(before[0].n + 1); // the action ran
+    const audited = await rowsOf<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'check'`);
+    expect(audited[0].n).toBe(1); // and was audited once
     expect(tallies).toHaveLength(1);
     // The action resolves the session for its own work; revalidatePath then renders the page again in
     // the same response, as a new React render (its own cache), after the write. That render must see
