@@ -128,7 +128,7 @@ describe.runIf(onPostgres && hasBuild)("The session is resolved once per request
 
   it("a server action that revalidates its page: once for the action and once for the page it renders after the write", async () => {
     // "Check the whole chain now" on /admin/audit, posted as the browser's fetch does (React's reply
-    // encoding: argument list in field 0, the FormData's fields under the prefix "1_").
+    // encoding: argument list in field 0, the FormData argument "$K1", its fields named "_1_<name>").
     const before = await rowsOf<{ n: number }>(sql`select count(*)::int as n from audit_chain_checks`);
     const body = new FormData();
     body.set("0", JSON.stringify([{}, "$K1"]));
@@ -157,6 +157,39 @@ describe.runIf(onPostgres && hasBuild)("The session is resolved once per request
     // the session as the action left it (switching team, accepting an invitation change it), so the
     // two are not shared: exactly two, never more.
     expect(sessionWork(tallies[0])).toEqual({ resolved: 2, sessionReads: 2, userLoads: 2 });
+  });
+
+  it("a server action that redirects: once for the action, once for the page Next.js fetches from itself to answer it", async () => {
+    // Switching team (the header's switcher): the action writes, then redirect("/patients"); Next.js
+    // answers with that page's payload, which it gets by a second, internal request to this server
+    // (with the same headers, so the same tally label): two requests, each resolving the session once.
+    await database.db.execute(sql`insert into team_memberships (user_id, team_id, role)
+      select u.id, t.id, 'clinician' from users u, teams t where u.email = 'admin@yardstick.demo' and t.name = 'Northside Sleep Clinic'`);
+    const [northside] = await rowsOf<{ id: string }>(sql`select id from teams where name = 'Northside Sleep Clinic'`);
+    const body = new FormData();
+    body.set("_1_teamId", northside.id); // before the argument list, as React sends it: the list is read when it arrives
+    body.set("0", JSON.stringify([{}, "$K1"]));
+    const {
+      response,
+      body: payload,
+      tallies,
+    } = await tallied(
+      "/admin/audit",
+      {
+        method: "POST",
+        headers: {
+          "Next-Action": serverActionId("app/(clinic)/team-actions.ts", "switchTeamAction"),
+          Accept: "text/x-component",
+          Origin: app.url,
+        },
+        body,
+      },
+      2,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-action-redirect")).toMatch(/^\/patients;/);
+    expect(payload).toContain("Northside Sleep Clinic"); // the redirect target, rendered for the new team
+    expect(tallies.map(sessionWork)).toEqual([ONCE, ONCE]);
   });
 
   it("an anonymous request resolves the session once and reads no session row", async () => {
