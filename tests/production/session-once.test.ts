@@ -106,6 +106,7 @@ describe.runIf(onPostgres && hasBuild)("The session is resolved once per request
     ["the worklist", () => "/worklist", "Worklist"],
     ["the clinic dashboard", () => "/clinic", "Demo Pain Clinic"],
     ["the admin audit page (two layouts and the page check the session)", () => "/admin/audit", "Audit trail of Demo Pain Clinic"],
+    ["a study's page (its metadata and the page ask too)", () => "/evidence/olivan-blazquez-2014", "Olivan-Blázquez 2014"],
   ])("%s: one resolution, one read of sessions, one session-user load", async (_name, path, shown) => {
     const { response, body, tallies } = await tallied(path());
     expect(response.status).toBe(200);
