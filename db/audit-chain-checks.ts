@@ -110,16 +110,22 @@ export async function lastFullCheck(db: Pick<Database, "execute">): Promise<Reco
   return row ? toCheck(row) : null;
 }
 
-/** Walks the whole chain (verifyAuditChain) and records the outcome; returns the walk's report and the outcome as recorded. */
-export async function recordFullCheck(
-  db: Pick<Database, "execute">,
-  ranBy: AuditCheckRunner,
-  userId: string | null = null,
-): Promise<{ report: ChainReport; recorded: RecordedCheck }> {
+type Walk = { report: ChainReport; head: Awaited<ReturnType<typeof chainHeadLink>>; durationMs: number };
+
+/** Walks the whole chain (verifyAuditChain) and finds its newest link: the outcome, not recorded yet. */
+async function walkWholeChain(db: Pick<Database, "execute">): Promise<Walk> {
   const started = performance.now();
   const report = await verifyAuditChain(db);
   const head = await chainHeadLink(db);
-  const durationMs = Math.round(performance.now() - started);
+  return { report, head, durationMs: Math.round(performance.now() - started) };
+}
+
+async function insertCheck(
+  db: Pick<Database, "execute">,
+  { report, head, durationMs }: Walk,
+  ranBy: AuditCheckRunner,
+  userId: string | null,
+): Promise<RecordedCheck> {
   const broken = report.broken;
   const [row] = await selectRows<CheckRow>(
     db,
@@ -129,8 +135,22 @@ export async function recordFullCheck(
                 ${broken === null}, ${broken?.seq ?? null}, ${broken?.auditId ?? null}, ${broken?.problem ?? null}, ${ranBy}, ${userId}::uuid)
         returning ${checkColumns}`,
   );
-  return { report, recorded: toCheck(row) };
+  return toCheck(row);
 }
+
+/** Walks the whole chain (verifyAuditChain) and records the outcome; returns the walk's report and the outcome as recorded. */
+export async function recordFullCheck(
+  db: Pick<Database, "execute">,
+  ranBy: AuditCheckRunner,
+  userId: string | null = null,
+): Promise<{ report: ChainReport; recorded: RecordedCheck }> {
+  const walk = await walkWholeChain(db);
+  return { report: walk.report, recorded: await insertCheck(db, walk, ranBy, userId) };
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A write that belongs with a check's record (the admin's audit row), made in the transaction that inserts it. */
+export type WithCheckRecord = (tx: Tx, recorded: RecordedCheck) => Promise<void>;
 
 type Holder = { yardstickAuditCheckRunning?: boolean };
 const holder = globalThis as unknown as Holder;
@@ -139,19 +159,27 @@ const holder = globalThis as unknown as Holder;
  * A full check that no other runs alongside: on PostgreSQL under a transaction-scoped advisory lock
  * (two app instances never both walk the chain; the walk only reads, so the transaction holds no xid
  * until the outcome is inserted and does not hold sealing back); on PGlite (one process, one
- * connection, where a long transaction would block every request) under a flag of this process.
- * Returns null when another check was running.
+ * connection, where a long transaction would block every request) under a flag of this process, the
+ * walk outside any transaction. The outcome and `alongside` (e.g. an audit row) are written in one
+ * transaction. Returns null when another check was running.
  */
 export async function runExclusiveFullCheck(
   open: Pick<OpenDatabase, "db" | "kind">,
   ranBy: AuditCheckRunner,
   userId: string | null = null,
+  alongside?: WithCheckRecord,
 ): Promise<RecordedCheck | null> {
+  const record = async (tx: Tx, walk: Walk) => {
+    const recorded = await insertCheck(tx, walk, ranBy, userId);
+    await alongside?.(tx, recorded);
+    return recorded;
+  };
   if (open.kind === "pglite") {
     if (holder.yardstickAuditCheckRunning) return null;
     holder.yardstickAuditCheckRunning = true;
     try {
-      return (await recordFullCheck(open.db, ranBy, userId)).recorded;
+      const walk = await walkWholeChain(open.db);
+      return await open.db.transaction((tx) => record(tx, walk));
     } finally {
       holder.yardstickAuditCheckRunning = false;
     }
@@ -159,7 +187,7 @@ export async function runExclusiveFullCheck(
   return open.db.transaction(async (tx) => {
     const [lock] = await selectRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${CHECK_LOCK_KEY}) as locked`);
     if (!lock.locked) return null;
-    return (await recordFullCheck(tx, ranBy, userId)).recorded;
+    return record(tx, await walkWholeChain(tx));
   });
 }
 

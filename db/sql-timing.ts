@@ -7,9 +7,26 @@
 // duration to the store. The storage lives on globalThis under a Symbol.for key because the server
 // script and the Next.js bundles load separate copies of this module. Queries running in parallel
 // (Promise.all) are summed, not overlapped; BEGIN/COMMIT round trips of transactions are not counted.
+//
+// The same tally counts each request's statements by verb and table ("select sessions": 1) and named
+// events the code reports with `countInRequest` (a session-user load); scripts/serve.ts logs them for a
+// request that asks with an `x-yardstick-tally` header, which tests/production/session-once.test.ts
+// uses to prove the session is resolved once per request.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type SqlTimingStore = { ms: number; queries: number };
+export type SqlTimingStore = {
+  ms: number;
+  queries: number;
+  /** Statements by "<verb> <table>" for each table they name, e.g. "select sessions", "update sessions". */
+  statements: Record<string, number>;
+  /** Events counted with `countInRequest`, by name. */
+  events: Record<string, number>;
+};
+
+/** An empty tally for one request. */
+export function newSqlTally(): SqlTimingStore {
+  return { ms: 0, queries: 0, statements: {}, events: {} };
+}
 
 const STORAGE_KEY = Symbol.for("yardstick.sqlTiming.storage");
 const PATCHED_KEY = Symbol.for("yardstick.sqlTiming.patched");
@@ -29,6 +46,27 @@ function storage(): AsyncLocalStorage<SqlTimingStore> {
 /** Runs `task` (one request) with its own SQL time tally. */
 export function runWithSqlTiming<T>(store: SqlTimingStore, task: () => T): T {
   return storage().run(store, task);
+}
+
+/**
+ * Counts an event in the current request's tally (e.g. "session-user load"). When YARDSTICK_SQL_TIMING
+ * is off no store was ever made, so this is one property read.
+ */
+export function countInRequest(event: string): void {
+  const store = (globalThis as Holder)[STORAGE_KEY]?.getStore();
+  if (store) store.events[event] = (store.events[event] ?? 0) + 1;
+}
+
+// A name followed by "(" is a function (`extract(epoch from now())`), not a table; `join lateral (` is a
+// subquery. A common table expression's name counts as a table.
+const TABLE_AFTER_KEYWORD = /\b(from|join|into|update)\s+(?:lateral\s+)?(?!lateral\b)"?([a-z_][a-z0-9_]*)"?(?![\w(])/gi;
+
+/** The "<verb> <table>" keys of one statement: its first word, and each table named after from, join, into or update. */
+export function statementKeys(queryString: string): string[] {
+  const verb = /^\s*\(?\s*([a-z]+)/i.exec(queryString)?.[1]?.toLowerCase() ?? "?";
+  const tables = new Set<string>();
+  for (const match of queryString.matchAll(TABLE_AFTER_KEYWORD)) tables.add(match[2].toLowerCase());
+  return [...tables].map((table) => `${verb} ${table}`);
 }
 
 /** The header value for a tally: milliseconds with one decimal. */
@@ -64,6 +102,7 @@ export function instrumentSqlTiming(db: unknown): void {
       } finally {
         store.ms += performance.now() - started;
         store.queries += 1;
+        for (const key of statementKeys(queryString)) store.statements[key] = (store.statements[key] ?? 0) + 1;
       }
     };
     return original.call(this, queryString, params, timed);

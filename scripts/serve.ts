@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
-import { runWithSqlTiming, serverTimingValue, sqlTimingEnabled } from "@/db/sql-timing";
+import { newSqlTally, runWithSqlTiming, serverTimingValue, sqlTimingEnabled } from "@/db/sql-timing";
 import { announcePeerHeader, PEER_HEADER, trustedProxiesFromEnv } from "@/lib/http/peer-header";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -42,13 +42,28 @@ async function main() {
   });
 }
 
+/** A request that carries this header (a short label) gets its whole tally logged when its response ends. */
+const TALLY_LOG_HEADER = "x-yardstick-tally";
+const TALLY_LABEL = /^[\w.-]{1,64}$/;
+
 /**
  * YARDSTICK_SQL_TIMING=1: each request gets its own SQL tally, sent as `Server-Timing: sql;dur=<ms>` when
- * the head is written (a page without Suspense boundaries has run all its queries by then).
+ * the head is written (a page without Suspense boundaries has run all its queries by then). A request
+ * with an `x-yardstick-tally: <label>` header also gets one stdout line when its response has ended
+ * (an RSC stream, as a server action answers, may still be running queries when its head is written):
+ * `yardstick-tally <label> {"queries":…,"statements":{"select sessions":1,…},"events":{…}}`. No URL,
+ * parameter or value is logged.
  */
 function withSqlTiming(serve: (request: IncomingMessage, response: ServerResponse) => void) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    const store = { ms: 0, queries: 0 };
+    const store = newSqlTally();
+    const label = request.headers[TALLY_LOG_HEADER];
+    if (typeof label === "string" && TALLY_LABEL.test(label)) {
+      response.once("close", () => {
+        const { queries, statements, events } = store;
+        console.log(`yardstick-tally ${label} ${JSON.stringify({ queries, statements, events })}`);
+      });
+    }
     const writeHead = response.writeHead;
     response.writeHead = function writeHeadWithSqlTiming(this: ServerResponse, ...args: unknown[]) {
       if (!this.headersSent) {

@@ -95,7 +95,7 @@ run(
 // whose start (scripts/start.ts) has just made the production build that they serve.
 if (serverUrl) {
   run(
-    "production build: two app instances on PostgreSQL",
+    "production build on PostgreSQL: two app instances, session reads per request",
     "npx",
     vitest("production", "test-results/production.json"),
     { TEST_DB: "postgres", TEST_DATABASE_URL: serverUrl, YARDSTICK_REQUIRE_BUILD: "1" },
@@ -103,7 +103,7 @@ if (serverUrl) {
     fromVitest,
   );
 } else {
-  console.log("\n=== production build: two app instances: not run (needs PostgreSQL: set TEST_DATABASE_URL) ===");
+  console.log("\n=== production build tests: not run (needs PostgreSQL: set TEST_DATABASE_URL) ===");
 }
 
 // A tiny benchmark run, after the browser tests so it reuses their production build. It counts as one

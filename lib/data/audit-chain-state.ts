@@ -9,6 +9,7 @@ import {
 } from "@/db/audit-chain-checks";
 import type { ChainBreak } from "@/db/audit-chain";
 import { getDb, getOpenDatabase } from "@/db/client";
+import { writeAudit } from "./audit";
 import { assertCan, type SessionUser } from "./session-user";
 
 export type FullCheckSummary = Pick<RecordedCheck, "checkedAt" | "durationMs" | "throughSeq" | "rowsChecked" | "broken" | "ranBy">;
@@ -59,10 +60,17 @@ export async function auditChainState(user: SessionUser): Promise<AuditChainStat
 
 /**
  * The admin's "Check the whole chain now": walks every link and records the outcome with the admin's
- * id. Null when another full check (another admin, the background check) is running at that moment.
+ * id, and audits it in the same transaction (action `check` on the recorded check: its id, outcome
+ * and links checked; the chain is the whole database's, so no row's content). Null, and nothing
+ * written, when another full check (another admin, the background check) is running at that moment.
  */
 export async function checkWholeChainNow(user: SessionUser): Promise<FullCheckSummary | null> {
   assertCan(user, "audit:read");
-  const check = await runExclusiveFullCheck(await getOpenDatabase(), "admin", user.id);
+  const check = await runExclusiveFullCheck(await getOpenDatabase(), "admin", user.id, (tx, recorded) =>
+    writeAudit(tx, user, "check", "audit_chain_check", String(recorded.id), user.team.id, [
+      { field: "outcome", old: null, new: recorded.broken ? "broken" : "intact" },
+      { field: "rows_checked", old: null, new: recorded.rowsChecked },
+    ]),
+  );
   return check ? summary(check) : null;
 }

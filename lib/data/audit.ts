@@ -25,7 +25,8 @@ export type AuditAction =
   | "import"
   | "revoke"
   | "submit"
-  | "send";
+  | "send"
+  | "check";
 
 /**
  * Writes one audit row; call it with the transaction that makes the change, so both land or neither.

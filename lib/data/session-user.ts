@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { countInRequest } from "@/db/sql-timing";
 import { teamMemberships, teams, users, type Role } from "@/db/schema";
 import { can, type Action } from "@/lib/auth/can";
 import { ForbiddenError } from "@/lib/errors";
@@ -17,12 +18,19 @@ export type SessionUser = {
   sessionId?: string;
 };
 
+// Names in a request's tally (YARDSTICK_SQL_TIMING=1, db/sql-timing.ts): one run of getSessionUser
+// (lib/data/session.ts, uncached) and one session-user load. tests/production/session-once.test.ts
+// expects each once per signed-in request.
+export const SESSION_RESOLVED = "session resolved";
+export const SESSION_USER_LOADED = "session-user load";
+
 /**
  * The user as the data layer sees them, read fresh from the database on every request, so a
  * deactivated account or a removed membership takes effect at once. Null if the user cannot work.
  * The active team is `activeTeamId` while the user is still a member there, else their first team.
  */
 export async function loadSessionUser(db: Database, userId: string, activeTeamId?: string | null): Promise<SessionUser | null> {
+  countInRequest(SESSION_USER_LOADED);
   const [user] = await db
     .select({ id: users.id, email: users.email, displayName: users.displayName, active: users.active })
     .from(users)

@@ -2,11 +2,12 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { countInRequest } from "@/db/sql-timing";
 import { can, type Action } from "@/lib/auth/can";
 import { auth } from "@/lib/auth/config";
 import { UnauthenticatedError } from "@/lib/errors";
 import { loadSession } from "./sessions";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { loadSessionUser, SESSION_RESOLVED, type SessionUser } from "./session-user";
 import { testSessionOverride } from "./test-session";
 
 /**
@@ -14,6 +15,7 @@ import { testSessionOverride } from "./test-session";
  * cached per request, so a layout and its page resolve the session once.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  countInRequest(SESSION_RESOLVED);
   const testSession = testSessionOverride();
   if (testSession) return testSession.userId ? loadSessionUser(await getDb(), testSession.userId, testSession.teamId) : null;
   const session = (await auth()) as { user?: { id?: string }; sessionId?: string } | null;
