@@ -2,7 +2,11 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis, type DotItemDotProps } from "recharts";
 
-type ScoreTrendPoint = { takenOn: string; total: number; isBaseline: boolean };
+/**
+ * One score: its date and total. A tuple, not an object: the points travel in the page's RSC payload, where
+ * field names repeated on every point were most of a chart's weight (issue 12).
+ */
+export type ScoreTrendPoint = [takenOn: string, total: number];
 type ScoreTrendCourse = {
   id: string;
   drug: string;
@@ -20,6 +24,8 @@ type ScoreTrendChartProps = {
   min: number;
   max: number;
   points: readonly ScoreTrendPoint[];
+  /** The index in `points` of the course baseline, drawn as a hollow square; null when there is none. */
+  baselineIndex: number | null;
   courses: readonly ScoreTrendCourse[];
   /** One sentence saying what the chart shows: the svg's aria-label. */
   description: string;
@@ -43,7 +49,7 @@ function formatDay(time: number): string {
 
 function xDomain(points: readonly ScoreTrendPoint[], courses: readonly ScoreTrendCourse[]): [number, number] {
   const times = [
-    ...points.map((p) => dayTime(p.takenOn)),
+    ...points.map(([takenOn]) => dayTime(takenOn)),
     ...courses.flatMap((c) => [
       dayTime(c.startDate),
       ...(c.endDate ? [dayTime(c.endDate)] : []),
@@ -92,14 +98,19 @@ export function ScoreTrendChart({
   min,
   max,
   points,
+  baselineIndex,
   courses,
   description,
   width = 720,
   height = 300,
 }: ScoreTrendChartProps) {
-  const data: ChartDatum[] = points.map((p) => ({ time: dayTime(p.takenOn), total: p.total, isBaseline: p.isBaseline }));
+  const data: ChartDatum[] = points.map(([takenOn, total], index) => ({
+    time: dayTime(takenOn),
+    total,
+    isBaseline: index === baselineIndex,
+  }));
   const domain = xDomain(points, courses);
-  const baseline = points.find((p) => p.isBaseline);
+  const baseline = baselineIndex === null ? undefined : points[baselineIndex];
   // Drawn at a fixed size, so nothing waits on measuring the container (ResponsiveContainer can draw
   // nothing until it has measured); the style then scales it down by its viewBox in a narrower column.
   return (
@@ -143,7 +154,7 @@ export function ScoreTrendChart({
         )}
         {baseline && (
           <ReferenceLine
-            x={dayTime(baseline.takenOn)}
+            x={dayTime(baseline[0])}
             stroke={COLORS.baseline}
             strokeDasharray="2 3"
             label={{ value: "baseline", position: "top", fill: COLORS.ink, fontSize: 12 }}

@@ -32,7 +32,7 @@ function RefusalView({ refused }: { refused: Refused }) {
   return (
     <>
       <p>
-        <span className="muted">{refused.instrumentNames.join(", ")}: </span>
+        <span className="muted">{`${refused.instrumentNames.join(", ")}: `}</span>
         {refused.sentence}
       </p>
       {refusal.claims.length > 0 && (
@@ -67,7 +67,8 @@ export function StudyComparisonCard({
         <StudyName study={study} href={`/evidence/${study.id}`} />
       </h4>
       <p className="muted">
-        Evidence level: {study.evidenceLevel} · Size: {sizeText(study)} · Verification: <VerificationStatus study={study} />
+        {`Evidence level: ${study.evidenceLevel} · Size: ${sizeText(study)} · Verification: `}
+        <VerificationStatus study={study} />
       </p>
       {compared.map(({ instrumentId, instrumentName, outcome }) =>
         outcome.comparable ? (
@@ -90,7 +91,8 @@ export function StudyComparisonCard({
       )}
       {study.caveats && (
         <p>
-          <strong>Caveat:</strong> {study.caveats}
+          <strong>Caveat:</strong>
+          {` ${study.caveats}`}
         </p>
       )}
     </article>

@@ -44,7 +44,7 @@ export function AssessmentTable({
                 <td>{instrument?.shortName ?? a.instrumentId}</td>
                 <td className="num">
                   {formatScore(a.totalScore)}
-                  <span className="muted"> / {instrument?.max}</span>
+                  <span className="muted">{` / ${instrument?.max}`}</span>
                 </td>
                 <td>
                   {a.source === "self_report" ? (

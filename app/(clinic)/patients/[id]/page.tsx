@@ -43,7 +43,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     <>
       <h1>Patient {patient.code}</h1>
       <p>
-        Born {patient.birthYear} · {patient.sex} · {patient.conditions.join(", ") || "no conditions recorded"}
+        {`Born ${patient.birthYear} · ${patient.sex} · ${patient.conditions.join(", ") || "no conditions recorded"}`}
         {patient.archived && <strong> · archived</strong>}
       </p>
       <CorrectionHistory recordType="patient" corrections={patient.corrections} />
