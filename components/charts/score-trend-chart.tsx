@@ -8,9 +8,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YA
  */
 export type ScoreTrendPoint = [takenOn: string, total: number];
 type ScoreTrendCourse = {
-  id: string;
   drug: string;
-  label: string;
   startDate: string;
   endDate: string | null;
   doseChanges: readonly { changedOn: string; label: string }[];
@@ -127,9 +125,10 @@ export function ScoreTrendChart({
         style={{ maxWidth: "100%", height: "auto", aspectRatio: `${width} / ${height}` }}
       >
         <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
-        {courses.map((course) => (
+        {courses.map((course, courseIndex) => (
           <ReferenceArea
-            key={`course-${course.id}`}
+            // biome-ignore lint/suspicious/noArrayIndexKey: courses keep their order for a render; their ids stay off the page payload
+            key={`course-${courseIndex}`}
             x1={Math.max(dayTime(course.startDate), domain[0])}
             x2={course.endDate ? dayTime(course.endDate) : domain[1]}
             fill={COLORS.band}
@@ -140,11 +139,11 @@ export function ScoreTrendChart({
             label={{ value: course.drug, position: "insideTopLeft", fill: COLORS.ink, fontSize: 12 }}
           />
         ))}
-        {courses.flatMap((course) =>
+        {courses.flatMap((course, courseIndex) =>
           course.doseChanges.map((dose, index) => (
             <ReferenceLine
               // biome-ignore lint/suspicious/noArrayIndexKey: dose changes have no id here and keep their date order for a render
-              key={`dose-${course.id}-${index}`}
+              key={`dose-${courseIndex}-${index}`}
               x={dayTime(dose.changedOn)}
               stroke={COLORS.dose}
               strokeDasharray="5 4"

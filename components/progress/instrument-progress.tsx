@@ -2,7 +2,6 @@ import { LazyScoreTrendChart } from "@/components/charts/lazy-score-trend-chart"
 import type { ScoreTrendPoint } from "@/components/charts/score-trend-chart";
 import { formatScore, formatSigned } from "@/lib/format";
 import { dayOf } from "@/lib/progress/calendar";
-import { baselineRule } from "@/lib/progress/timeline";
 import {
   axisLabel,
   changeDirectionWords,
@@ -81,11 +80,6 @@ function SummaryPanel({ progress }: { progress: InstrumentProgress }) {
           </p>
         </>
       )}
-      {!isPgic && (
-        <p className="muted">
-          <small>{baselineRule}</small>
-        </p>
-      )}
     </section>
   );
 }
@@ -100,6 +94,8 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
   const rows = latestRows === undefined ? allRows : allRows.slice(-latestRows);
   const caption = scoreTableCaption(progress.shortName, rows.length, allRows.length);
   const isPgic = progress.instrumentId === "pgic";
+  // An empty column is left out (the latest rows seldom fall on a course start or dose change).
+  const hasNotes = rows.some((row) => row.notes.length > 0);
   return (
     <TableScroll label={caption}>
       <table>
@@ -114,7 +110,7 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
             <th scope="col" className="num">
               Change from baseline (%)
             </th>
-            <th scope="col">Note</th>
+            {hasNotes && <th scope="col">Note</th>}
           </tr>
         </thead>
         <tbody>
@@ -130,7 +126,7 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
                     <>
                       {formatSigned(change.points)}
                       {verdict && verdict !== "no change" && (
-                        <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}> ({verdict})</span>
+                        <span className={verdict === "worse" ? "trend-worsening" : "trend-improving"}>{` (${verdict})`}</span>
                       )}
                     </>
                   ) : (
@@ -140,7 +136,7 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
                 <td className="num">
                   {change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}
                 </td>
-                <td>{row.notes.join("; ")}</td>
+                {hasNotes && <td>{row.notes.join("; ")}</td>}
               </tr>
             );
           })}
@@ -161,10 +157,8 @@ function chartPoints(progress: InstrumentProgress): { points: ScoreTrendPoint[];
 }
 
 function chartCourses(progress: InstrumentProgress) {
-  return progress.courses.map(({ id, drug, label, startDate, endDate, doseChanges }) => ({
-    id,
+  return progress.courses.map(({ drug, startDate, endDate, doseChanges }) => ({
     drug,
-    label,
     startDate,
     endDate,
     doseChanges: doseChanges.map(({ changedOn, label: doseLabel }) => ({ changedOn, label: doseLabel })),
