@@ -27,8 +27,9 @@ export function ApplicabilityFindings({ applicability, studyName }: { applicabil
         </p>
       )}
       <ul>
-        {findings.map((finding) => (
-          <li key={`${finding.field}:${finding.message}`}>
+        {findings.map((finding, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+          <li key={index}>
             <strong className={finding.kind === "outside" ? "unverified" : undefined}>{LEAD[finding.kind]}:</strong> {finding.message}
           </li>
         ))}

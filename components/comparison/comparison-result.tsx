@@ -51,8 +51,9 @@ export function ComparisonResultView({
       {result.scaleConversion && <p className="muted">{result.scaleConversion}</p>}
       {result.notes.length > 0 && (
         <ul className="muted">
-          {result.notes.map((note) => (
-            <li key={note}>{note}</li>
+          {result.notes.map((note, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+            <li key={index}>{note}</li>
           ))}
         </ul>
       )}

@@ -37,8 +37,9 @@ function RefusalView({ refused }: { refused: Refused }) {
       </p>
       {refusal.claims.length > 0 && (
         <ul>
-          {refusal.claims.map((claim) => (
-            <li key={claim}>
+          {refusal.claims.map((claim, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+            <li key={index}>
               {unverified ? <span className="unverified">Unverified claim: </span> : <strong>Stated in words only: </strong>}
               {claim}
             </li>

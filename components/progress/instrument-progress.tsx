@@ -98,30 +98,28 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
   const hasNotes = rows.some((row) => row.notes.length > 0);
   return (
     <TableScroll label={caption}>
-      <table>
+      {/* Columns 2–4 are numbers, right-aligned by .score-table in globals.css rather than a class on each cell. */}
+      <table className="score-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
-            <th scope="col" className="num">
-              Score
-            </th>
-            <th scope="col" className="num">{`Change from baseline (${progress.unitLabel || "points"})`}</th>
-            <th scope="col" className="num">
-              Change from baseline (%)
-            </th>
+            <th scope="col">Score</th>
+            <th scope="col">{`Change from baseline (${progress.unitLabel || "points"})`}</th>
+            <th scope="col">Change from baseline (%)</th>
             {hasNotes && <th scope="col">Note</th>}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {rows.map((row, index) => {
             const change = row.point?.change ?? null;
             const verdict = change ? changeVerdict(change, progress.direction) : null;
             return (
-              <tr key={row.key}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows hold no state; an assessment id per row was weight in the RSC payload
+              <tr key={index}>
                 <td>{row.date}</td>
-                <td className="num">{row.point ? formatProgressScore(progress.instrumentId, row.point.total) : "—"}</td>
-                <td className="num">
+                <td>{row.point ? formatProgressScore(progress.instrumentId, row.point.total) : "—"}</td>
+                <td>
                   {change ? (
                     <>
                       {formatSigned(change.points)}
@@ -133,9 +131,7 @@ function ScoreTable({ progress, latestRows }: { progress: InstrumentProgress; la
                     <span className="muted">{isPgic && row.point ? "n/a" : "—"}</span>
                   )}
                 </td>
-                <td className="num">
-                  {change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}
-                </td>
+                <td>{change && change.percent !== null ? formatSigned(change.percent, "%") : <span className="muted">—</span>}</td>
                 {hasNotes && <td>{row.notes.join("; ")}</td>}
               </tr>
             );
