@@ -11,7 +11,8 @@ type ScoreTrendCourse = {
   drug: string;
   startDate: string;
   endDate: string | null;
-  doseChanges: readonly { changedOn: string; label: string }[];
+  /** [date, dose], e.g. ["2025-01-10", "10 mg/day"]: tuples for the RSC payload, as the points. */
+  doseChanges: readonly (readonly [changedOn: string, label: string])[];
 };
 
 type ScoreTrendChartProps = {
@@ -51,7 +52,7 @@ function xDomain(points: readonly ScoreTrendPoint[], courses: readonly ScoreTren
     ...courses.flatMap((c) => [
       dayTime(c.startDate),
       ...(c.endDate ? [dayTime(c.endDate)] : []),
-      ...c.doseChanges.map((d) => dayTime(d.changedOn)),
+      ...c.doseChanges.map(([changedOn]) => dayTime(changedOn)),
     ]),
   ];
   if (times.length === 0) {
@@ -140,14 +141,14 @@ export function ScoreTrendChart({
           />
         ))}
         {courses.flatMap((course, courseIndex) =>
-          course.doseChanges.map((dose, index) => (
+          course.doseChanges.map(([changedOn, doseLabel], index) => (
             <ReferenceLine
               // biome-ignore lint/suspicious/noArrayIndexKey: dose changes have no id here and keep their date order for a render
               key={`dose-${courseIndex}-${index}`}
-              x={dayTime(dose.changedOn)}
+              x={dayTime(changedOn)}
               stroke={COLORS.dose}
               strokeDasharray="5 4"
-              label={{ value: dose.label, position: "insideBottomRight", fill: COLORS.dose, fontSize: 11 }}
+              label={{ value: doseLabel, position: "insideBottomRight", fill: COLORS.dose, fontSize: 11 }}
             />
           )),
         )}

@@ -83,8 +83,9 @@ export function StudyComparisonCard({
           </section>
         ) : null,
       )}
-      {refusals.map((refused) => (
-        <RefusalView key={refused.sentence} refused={refused} />
+      {refusals.map((refused, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: keyed by its sentence, the refusal was written twice into the page's RSC payload
+        <RefusalView key={index} refused={refused} />
       ))}
       {entry.results.length === 0 && <p className="muted">The patient has no scores yet, so nothing can be compared.</p>}
       {compared.length === 0 && entry.applicability.stated && (

@@ -157,7 +157,7 @@ function chartCourses(progress: InstrumentProgress) {
     drug,
     startDate,
     endDate,
-    doseChanges: doseChanges.map(({ changedOn, label: doseLabel }) => ({ changedOn, label: doseLabel })),
+    doseChanges: doseChanges.map(({ changedOn, label }) => [changedOn, label] as const),
   }));
 }
 
