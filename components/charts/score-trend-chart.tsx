@@ -2,14 +2,17 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis, type DotItemDotProps } from "recharts";
 
-type ScoreTrendPoint = { takenOn: string; total: number; isBaseline: boolean };
+/**
+ * One score: its date and total. A tuple, not an object: the points travel in the page's RSC payload, where
+ * field names repeated on every point were most of a chart's weight (issue 12).
+ */
+export type ScoreTrendPoint = [takenOn: string, total: number];
 type ScoreTrendCourse = {
-  id: string;
   drug: string;
-  label: string;
   startDate: string;
   endDate: string | null;
-  doseChanges: readonly { changedOn: string; label: string }[];
+  /** [date, dose], e.g. ["2025-01-10", "10 mg/day"]: tuples for the RSC payload, as the points. */
+  doseChanges: readonly (readonly [changedOn: string, label: string])[];
 };
 
 type ScoreTrendChartProps = {
@@ -20,6 +23,8 @@ type ScoreTrendChartProps = {
   min: number;
   max: number;
   points: readonly ScoreTrendPoint[];
+  /** The index in `points` of the course baseline, drawn as a hollow square; null when there is none. */
+  baselineIndex: number | null;
   courses: readonly ScoreTrendCourse[];
   /** One sentence saying what the chart shows: the svg's aria-label. */
   description: string;
@@ -43,11 +48,11 @@ function formatDay(time: number): string {
 
 function xDomain(points: readonly ScoreTrendPoint[], courses: readonly ScoreTrendCourse[]): [number, number] {
   const times = [
-    ...points.map((p) => dayTime(p.takenOn)),
+    ...points.map(([takenOn]) => dayTime(takenOn)),
     ...courses.flatMap((c) => [
       dayTime(c.startDate),
       ...(c.endDate ? [dayTime(c.endDate)] : []),
-      ...c.doseChanges.map((d) => dayTime(d.changedOn)),
+      ...c.doseChanges.map(([changedOn]) => dayTime(changedOn)),
     ]),
   ];
   if (times.length === 0) {
@@ -92,14 +97,19 @@ export function ScoreTrendChart({
   min,
   max,
   points,
+  baselineIndex,
   courses,
   description,
   width = 720,
   height = 300,
 }: ScoreTrendChartProps) {
-  const data: ChartDatum[] = points.map((p) => ({ time: dayTime(p.takenOn), total: p.total, isBaseline: p.isBaseline }));
+  const data: ChartDatum[] = points.map(([takenOn, total], index) => ({
+    time: dayTime(takenOn),
+    total,
+    isBaseline: index === baselineIndex,
+  }));
   const domain = xDomain(points, courses);
-  const baseline = points.find((p) => p.isBaseline);
+  const baseline = baselineIndex === null ? undefined : points[baselineIndex];
   // Drawn at a fixed size, so nothing waits on measuring the container (ResponsiveContainer can draw
   // nothing until it has measured); the style then scales it down by its viewBox in a narrower column.
   return (
@@ -116,9 +126,10 @@ export function ScoreTrendChart({
         style={{ maxWidth: "100%", height: "auto", aspectRatio: `${width} / ${height}` }}
       >
         <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
-        {courses.map((course) => (
+        {courses.map((course, courseIndex) => (
           <ReferenceArea
-            key={`course-${course.id}`}
+            // biome-ignore lint/suspicious/noArrayIndexKey: courses keep their order for a render; their ids stay off the page payload
+            key={`course-${courseIndex}`}
             x1={Math.max(dayTime(course.startDate), domain[0])}
             x2={course.endDate ? dayTime(course.endDate) : domain[1]}
             fill={COLORS.band}
@@ -129,21 +140,21 @@ export function ScoreTrendChart({
             label={{ value: course.drug, position: "insideTopLeft", fill: COLORS.ink, fontSize: 12 }}
           />
         ))}
-        {courses.flatMap((course) =>
-          course.doseChanges.map((dose, index) => (
+        {courses.flatMap((course, courseIndex) =>
+          course.doseChanges.map(([changedOn, doseLabel], index) => (
             <ReferenceLine
               // biome-ignore lint/suspicious/noArrayIndexKey: dose changes have no id here and keep their date order for a render
-              key={`dose-${course.id}-${index}`}
-              x={dayTime(dose.changedOn)}
+              key={`dose-${courseIndex}-${index}`}
+              x={dayTime(changedOn)}
               stroke={COLORS.dose}
               strokeDasharray="5 4"
-              label={{ value: dose.label, position: "insideBottomRight", fill: COLORS.dose, fontSize: 11 }}
+              label={{ value: doseLabel, position: "insideBottomRight", fill: COLORS.dose, fontSize: 11 }}
             />
           )),
         )}
         {baseline && (
           <ReferenceLine
-            x={dayTime(baseline.takenOn)}
+            x={dayTime(baseline[0])}
             stroke={COLORS.baseline}
             strokeDasharray="2 3"
             label={{ value: "baseline", position: "top", fill: COLORS.ink, fontSize: 12 }}

@@ -12,7 +12,7 @@ const ORDER: Record<FindingKind, number> = { outside: 0, unknown: 1, question: 2
 export function ApplicabilityFindings({ applicability, studyName }: { applicability: Applicability; studyName: string }) {
   if (!applicability.stated) {
     return (
-      <p className="muted">Who {studyName} enrolled is not stated in the evidence file, so this patient was not checked against it.</p>
+      <p className="muted">{`Who ${studyName} enrolled is not stated in the evidence file, so this patient was not checked against it.`}</p>
     );
   }
   const findings = [...applicability.findings].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
@@ -27,13 +27,14 @@ export function ApplicabilityFindings({ applicability, studyName }: { applicabil
         </p>
       )}
       <ul>
-        {findings.map((finding) => (
-          <li key={`${finding.field}:${finding.message}`}>
+        {findings.map((finding, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+          <li key={index}>
             <strong className={finding.kind === "outside" ? "unverified" : undefined}>{LEAD[finding.kind]}:</strong> {finding.message}
           </li>
         ))}
       </ul>
-      {applicability.source && <p className="muted">Eligibility source: {applicability.source}.</p>}
+      {applicability.source && <p className="muted">{`Eligibility source: ${applicability.source}.`}</p>}
     </div>
   );
 }

@@ -13,23 +13,21 @@ function yAxisLabel(result: ComparisonResult): string {
   return `Change from baseline (${unit})`;
 }
 
-function patientPoints(result: ComparisonResult, trajectory: InstrumentTrajectory): ChartPatientPoint[] {
+type PatientSeries = { points: ChartPatientPoint[]; baselineIndex: number | null };
+
+/** Each number rounded as the table shows it (the text is the number's own), which is also ample for the drawing. */
+function patientSeries(result: ComparisonResult, trajectory: InstrumentTrajectory): PatientSeries {
   const percent = result.metric === "percent-reduction";
   const baseline = trajectory.points[0]?.score ?? 0;
-  return trajectory.points.flatMap((point) => {
+  const series: PatientSeries = { points: [], baselineIndex: null };
+  for (const point of trajectory.points) {
     const value = percent ? point.percentReduction : point.changePoints;
-    if (value === null) return [];
-    return [
-      {
-        weeks: point.weeksSinceStart,
-        value,
-        weeksText: formatWeeks(point.weeksSinceStart),
-        valueText: percent ? `${formatDerived(value)}%` : formatPointChange(value, baseline, point.score),
-        takenOn: point.takenOn,
-        isBaseline: point.isBaseline,
-      },
-    ];
-  });
+    if (value === null) continue;
+    if (point.isBaseline) series.baselineIndex = series.points.length;
+    const shown = percent ? formatDerived(value) : formatPointChange(value, baseline, point.score);
+    series.points.push([point.takenOn, Number(formatWeeks(point.weeksSinceStart)), Number(shown)]);
+  }
+  return series;
 }
 
 function chartArms(result: ComparisonResult): ChartArm[] {
@@ -47,7 +45,8 @@ function chartArms(result: ComparisonResult): ChartArm[] {
 
 /** The chart of one arm-benchmark comparison, its data pre-formatted on the server. */
 export function comparisonChartProps(result: ComparisonResult, trajectory: InstrumentTrajectory): ComparisonChartProps {
-  const patient = patientPoints(result, trajectory);
+  const { points: patient, baselineIndex } = patientSeries(result, trajectory);
+  const valueUnit = result.metric === "percent-reduction" ? "%" : "";
   const arms = chartArms(result);
   const axis = yAxisLabel(result);
   const latest = patient.at(-1);
@@ -56,7 +55,15 @@ export function comparisonChartProps(result: ComparisonResult, trajectory: Instr
     .join("; ");
   const description =
     `${trajectory.instrumentName}: the patient's ${axis.charAt(0).toLowerCase()}${axis.slice(1)} by weeks since course start` +
-    (latest ? `, ${latest.valueText} at week ${latest.weeksText}` : "") +
+    (latest ? `, ${latest[2]}${valueUnit} at week ${latest[1]}` : "") +
     `, beside the mean of each arm of ${result.study.shortName}: ${armText}.`;
-  return { title: `${trajectory.instrumentName} beside ${result.study.shortName}'s arms`, yAxisLabel: axis, description, patient, arms };
+  return {
+    title: `${trajectory.instrumentName} beside ${result.study.shortName}'s arms`,
+    yAxisLabel: axis,
+    description,
+    patient,
+    baselineIndex,
+    valueUnit,
+    arms,
+  };
 }

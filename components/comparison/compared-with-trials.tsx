@@ -14,12 +14,11 @@ export function ComparedWithTrials({ comparisons }: { comparisons: CourseCompari
     <section aria-labelledby="compared-with-trials">
       <h2 id="compared-with-trials">Compared with the trials</h2>
       {comparisons.length === 0 && <p className="muted">No treatment course is recorded, so there is nothing to compare.</p>}
-      {comparisons.map((entry) => (
-        <section key={entry.course.id} aria-labelledby={`course-${entry.course.id}`}>
-          <h3 id={`course-${entry.course.id}`}>{courseHeading(entry)}</h3>
-          <p className="muted">
-            For {entry.course.indication} · {entry.course.status}
-          </p>
+      {comparisons.map((entry, index) => (
+        // Ids by position, not by the course's UUID: they are written four times per study card (issue 12's page weight).
+        <section key={entry.course.id} aria-labelledby={`trials-${index}`}>
+          <h3 id={`trials-${index}`}>{courseHeading(entry)}</h3>
+          <p className="muted">{`For ${entry.course.indication} · ${entry.course.status}`}</p>
           {entry.studies.length === 0 && (
             <p>
               No study in the evidence library is of {entry.course.drug} for {entry.course.indication}, so this course has no published
@@ -31,7 +30,7 @@ export function ComparedWithTrials({ comparisons }: { comparisons: CourseCompari
               key={study.study.id}
               entry={study}
               trajectories={entry.trajectories}
-              headingId={`course-${entry.course.id}-${study.study.id}`}
+              headingId={`trials-${index}-${study.study.id}`}
             />
           ))}
         </section>

@@ -4,15 +4,12 @@ import dynamic from "next/dynamic";
 import { PATIENT_COLOUR } from "./chart-colours";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-export type ChartPatientPoint = {
-  weeks: number;
-  value: number;
-  /** Shown in the table, e.g. "week 12.1". */
-  weeksText: string;
-  valueText: string;
-  takenOn: string;
-  isBaseline: boolean;
-};
+/**
+ * One score of the patient: its date, weeks since the course start and change from baseline, each number
+ * already rounded as the table shows it. A tuple, not an object: these travel in the page's RSC payload,
+ * where field names repeated on every point were most of a chart's weight (issue 12).
+ */
+export type ChartPatientPoint = [takenOn: string, weeks: number, value: number];
 
 export type ChartArm = {
   label: string;
@@ -34,6 +31,10 @@ export type ComparisonChartProps = {
   /** One sentence saying what the chart shows: the svg's aria-label. */
   description: string;
   patient: ChartPatientPoint[];
+  /** The index in `patient` of the baseline score, marked in the table; null when none is the baseline. */
+  baselineIndex: number | null;
+  /** "%" for a % reduction, "" for points: appended to each patient value in the table. */
+  valueUnit: "%" | "";
   arms: ChartArm[];
   width?: number;
   height?: number;
@@ -90,11 +91,21 @@ function roundScale(values: number[], minimumStep: number): Scale {
 }
 
 /** The patient's change from baseline over the course, beside each trial arm's mean change (and 95% CI) at the trial's time point. */
-export function ComparisonChart({ title, yAxisLabel, description, patient, arms, width = 640, height = 300 }: ComparisonChartProps) {
+export function ComparisonChart({
+  title,
+  yAxisLabel,
+  description,
+  patient,
+  baselineIndex,
+  valueUnit,
+  arms,
+  width = 640,
+  height = 300,
+}: ComparisonChartProps) {
   const styled = styleArms(arms);
   const drawn = dodge(styled.filter((a): a is Styled & { weeks: number; mean: number } => a.weeks !== null && a.mean !== null));
-  const x = roundScale([...patient.map((p) => p.weeks), ...drawn.map((a) => a.weeks)], 1);
-  const y = roundScale([...patient.map((p) => p.value), ...drawn.flatMap((a) => [a.mean, ...(a.ci95 ?? [])])], 0.5);
+  const x = roundScale([...patient.map(([, weeks]) => weeks), ...drawn.map((a) => a.weeks)], 1);
+  const y = roundScale([...patient.map(([, , value]) => value), ...drawn.flatMap((a) => [a.mean, ...(a.ci95 ?? [])])], 0.5);
   const withoutCi = drawn.filter((a) => a.ci95 === null);
 
   return (
@@ -105,7 +116,7 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
         height={height}
         description={description}
         yAxisLabel={yAxisLabel}
-        patient={patient.map(({ weeks, value }) => ({ weeks, value }))}
+        patient={patient.map(([, weeks, value]) => ({ weeks, value }))}
         drawn={drawn.map(({ label, x: at, mean, ci95, colour, shape }) => ({ label, x: at, mean, ci95, colour, shape }))}
         x={x}
         y={y}
@@ -154,15 +165,12 @@ export function ComparisonChart({ title, yAxisLabel, description, patient, arms,
             </tr>
           </thead>
           <tbody>
-            {patient.map((point, index) => (
+            {patient.map(([takenOn, weeks, value], index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: two scores may share a date; the points keep their order for a render
               <tr key={`patient-${index}`}>
-                <th scope="row">
-                  Patient, {point.takenOn}
-                  {point.isBaseline ? " (baseline)" : ""}
-                </th>
-                <td className="num">{point.weeksText}</td>
-                <td className="num">{point.valueText}</td>
+                <th scope="row">{`Patient, ${takenOn}${index === baselineIndex ? " (baseline)" : ""}`}</th>
+                <td className="num">{String(weeks)}</td>
+                <td className="num">{`${value}${valueUnit}`}</td>
                 <td>—</td>
               </tr>
             ))}

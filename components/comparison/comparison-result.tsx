@@ -38,20 +38,22 @@ export function ComparisonResultView({
       {result.instrumentClassification.severity && <SeverityLine severity={result.instrumentClassification.severity} />}
       <ApplicabilityFindings applicability={result.applicability} studyName={result.study.shortName} />
       <p className="muted">
-        Baseline {baseline.takenAt} (score {formatScore(baseline.total)}
-        {trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start"}); latest{" "}
-        {latest.takenAt} (score {formatScore(latest.total)}).
+        {`Baseline ${baseline.takenAt} (score ${formatScore(baseline.total)}` +
+          (trajectory?.baselineChosen ? ", chosen by the clinician" : ", the last score on or before the course start") +
+          `); latest ${latest.takenAt} (score ${formatScore(latest.total)}).`}
       </p>
       {responder && <p>{responder}</p>}
       <p>
-        <strong>Published effect:</strong> {effect || "no between-group effect is published for this outcome."}
+        <strong>Published effect:</strong>
+        {` ${effect || "no between-group effect is published for this outcome."}`}
       </p>
       {timing && <p>{timing}</p>}
       {result.scaleConversion && <p className="muted">{result.scaleConversion}</p>}
       {result.notes.length > 0 && (
         <ul className="muted">
-          {result.notes.map((note) => (
-            <li key={note}>{note}</li>
+          {result.notes.map((note, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+            <li key={index}>{note}</li>
           ))}
         </ul>
       )}

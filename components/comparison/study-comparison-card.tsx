@@ -32,13 +32,14 @@ function RefusalView({ refused }: { refused: Refused }) {
   return (
     <>
       <p>
-        <span className="muted">{refused.instrumentNames.join(", ")}: </span>
+        <span className="muted">{`${refused.instrumentNames.join(", ")}: `}</span>
         {refused.sentence}
       </p>
       {refusal.claims.length > 0 && (
         <ul>
-          {refusal.claims.map((claim) => (
-            <li key={claim}>
+          {refusal.claims.map((claim, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences; keying by the sentence wrote it twice into the page's RSC payload
+            <li key={index}>
               {unverified ? <span className="unverified">Unverified claim: </span> : <strong>Stated in words only: </strong>}
               {claim}
             </li>
@@ -67,7 +68,8 @@ export function StudyComparisonCard({
         <StudyName study={study} href={`/evidence/${study.id}`} />
       </h4>
       <p className="muted">
-        Evidence level: {study.evidenceLevel} · Size: {sizeText(study)} · Verification: <VerificationStatus study={study} />
+        {`Evidence level: ${study.evidenceLevel} · Size: ${sizeText(study)} · Verification: `}
+        <VerificationStatus study={study} />
       </p>
       {compared.map(({ instrumentId, instrumentName, outcome }) =>
         outcome.comparable ? (
@@ -81,8 +83,9 @@ export function StudyComparisonCard({
           </section>
         ) : null,
       )}
-      {refusals.map((refused) => (
-        <RefusalView key={refused.sentence} refused={refused} />
+      {refusals.map((refused, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: keyed by its sentence, the refusal was written twice into the page's RSC payload
+        <RefusalView key={index} refused={refused} />
       ))}
       {entry.results.length === 0 && <p className="muted">The patient has no scores yet, so nothing can be compared.</p>}
       {compared.length === 0 && entry.applicability.stated && (
@@ -90,7 +93,8 @@ export function StudyComparisonCard({
       )}
       {study.caveats && (
         <p>
-          <strong>Caveat:</strong> {study.caveats}
+          <strong>Caveat:</strong>
+          {` ${study.caveats}`}
         </p>
       )}
     </article>

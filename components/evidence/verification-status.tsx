@@ -9,5 +9,5 @@ export function VerificationStatus({ study }: { study: Pick<Study, "verification
       </>
     );
   }
-  return <>Checked against the {study.verification}</>;
+  return <>{`Checked against the ${study.verification}`}</>;
 }

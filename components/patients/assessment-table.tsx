@@ -22,15 +22,14 @@ export function AssessmentTable({
   if (assessments.length === 0) return <p className="muted">No assessments recorded.</p>;
   return (
     <TableScroll label={caption}>
-      <table>
+      {/* Column 3 (the score) is right-aligned by .assessment-table in globals.css rather than a class on each cell. */}
+      <table className="assessment-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
             <th scope="col">Instrument</th>
-            <th scope="col" className="num">
-              Score
-            </th>
+            <th scope="col">Score</th>
             <th scope="col">Entered by</th>
             {editBase && <th scope="col">Correct</th>}
           </tr>
@@ -42,9 +41,9 @@ export function AssessmentTable({
               <tr key={a.id}>
                 <td>{a.takenOn}</td>
                 <td>{instrument?.shortName ?? a.instrumentId}</td>
-                <td className="num">
+                <td>
                   {formatScore(a.totalScore)}
-                  <span className="muted"> / {instrument?.max}</span>
+                  <span className="muted">{` / ${instrument?.max}`}</span>
                 </td>
                 <td>
                   {a.source === "self_report" ? (

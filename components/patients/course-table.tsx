@@ -27,9 +27,7 @@ export function CourseTable({ courses, linkBase }: { courses: PatientDetail["cou
             <tr key={course.id}>
               <td>{linkBase ? <Link href={`${linkBase}/${course.id}`}>{course.drug}</Link> : course.drug}</td>
               <td>{course.indication}</td>
-              <td>
-                {formatScore(course.targetDose)} {course.doseUnit}
-              </td>
+              <td>{`${formatScore(course.targetDose)} ${course.doseUnit}`}</td>
               <td>{course.doseChanges.map((d) => `${d.changedOn}: ${formatScore(d.dose)} ${d.doseUnit}`).join("; ") || "—"}</td>
               <td>{course.startDate}</td>
               <td>{course.endDate ?? "—"}</td>

@@ -1,5 +1,6 @@
 import type { PatientDetail } from "@/lib/data/patients";
 import { buildProgress } from "@/lib/progress/progress";
+import { baselineRule } from "@/lib/progress/timeline";
 import { InstrumentProgressSection } from "./instrument-progress";
 
 type ProgressViewProps = {
@@ -14,6 +15,12 @@ export function ProgressView({ record, latestRows }: ProgressViewProps) {
   if (progress.length === 0) return <p className="muted">No scores recorded yet.</p>;
   return (
     <div>
+      {/* Said once, not beside every instrument: it is the same rule for all (PGIC has no baseline). */}
+      {progress.some((p) => p.instrumentId !== "pgic") && (
+        <p className="muted">
+          <small>{baselineRule}</small>
+        </p>
+      )}
       {progress.map((p) => (
         <InstrumentProgressSection key={p.instrumentId} progress={p} latestRows={latestRows} />
       ))}

@@ -4,7 +4,8 @@ import type { IrlsSeverityMove } from "@/lib/instruments/irls";
 export function SeverityLine({ severity }: { severity: IrlsSeverityMove }) {
   return (
     <p>
-      {severity.label} <small className="muted">({severity.source})</small>
+      {`${severity.label} `}
+      <small className="muted">{`(${severity.source})`}</small>
     </p>
   );
 }

@@ -70,7 +70,7 @@ export function CreateLinkForm({ action, courses, emailConfigured }: Props) {
             <option value="">once</option>
             {[1, 2, 4, 6, 8, 12].map((weeks) => (
               <option key={weeks} value={weeks}>
-                every {weeks} week{weeks === 1 ? "" : "s"} during the course
+                {`every ${weeks} week${weeks === 1 ? "" : "s"} during the course`}
               </option>
             ))}
           </select>

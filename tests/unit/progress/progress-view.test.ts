@@ -56,6 +56,30 @@ describe("Progress view", () => {
   });
 });
 
+describe("Progress view, latest rows only (the patient page)", () => {
+  const shortened = renderToStaticMarkup(
+    createElement(ProgressView, {
+      record: record([memantine], [score("fiqr", "2025-01-03", 60), score("fiqr", "2025-03-10", 45), score("fiqr", "2025-04-10", 42)]),
+      latestRows: 2,
+    }),
+  );
+
+  it("names the table by what it shows and keeps the newest rows", () => {
+    expect(shortened).toContain("<caption>FIQR scores: latest 2 of 4 rows</caption>");
+    expect(shortened).toContain("<td>2025-04-10</td>");
+    expect(shortened).not.toContain("<td>2025-01-03</td>");
+  });
+
+  it("leaves out the Note column when none of the rows shown has a note, and says the baseline rule once", () => {
+    // 4 rows: baseline (noted), the course start (noted), then two follow-ups without a note.
+    expect(shortened).not.toContain(">Note</th>");
+    expect(shortened.match(/<tr>/g)).toHaveLength(3); // the header row and the two rows shown
+    expect(shortened.match(/on or before the course start date/g)).toHaveLength(1);
+    // 60 → 42: −18 points, −30%.
+    expect(shortened).toContain('<td>−18<span class="trend-improving"> (better)</span></td><td>−30%</td></tr>');
+  });
+});
+
 describe("Progress view, IRLS: the response by points, the severity band beside it", () => {
   // Independent of the code under test: the threshold is read from the evidence file (9–11 points
   // matched "much improved"; the lower end is used) and the bands from the published table.

@@ -41,9 +41,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const latest = record.assessments.slice(-LATEST_ASSESSMENTS);
   return (
     <>
-      <h1>Patient {patient.code}</h1>
+      <h1>{`Patient ${patient.code}`}</h1>
       <p>
-        Born {patient.birthYear} · {patient.sex} · {patient.conditions.join(", ") || "no conditions recorded"}
+        {`Born ${patient.birthYear} · ${patient.sex} · ${patient.conditions.join(", ") || "no conditions recorded"}`}
         {patient.archived && <strong> · archived</strong>}
       </p>
       <CorrectionHistory recordType="patient" corrections={patient.corrections} />
@@ -55,15 +55,15 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         <a href={`/api/fhir/Patient/${patient.id}/$everything`} download>
           Download FHIR bundle
         </a>
-        {" · "}Download as CSV:{" "}
+        {" · Download as CSV: "}
         <a href={`/api/patients/${patient.id}/export?kind=patients`} download>
           patient
         </a>
-        ,{" "}
+        {", "}
         <a href={`/api/patients/${patient.id}/export?kind=courses`} download>
           courses and doses
         </a>
-        ,{" "}
+        {", "}
         <a href={`/api/patients/${patient.id}/export?kind=assessments`} download>
           assessments
         </a>
@@ -91,7 +91,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       <ProgressView record={record} latestRows={LATEST_SCORE_ROWS} />
       {total > 0 && (
         <p>
-          <Link href={`${base}/history`}>Full score history</Link> (every score of every instrument, {total} assessments)
+          <Link href={`${base}/history`}>Full score history</Link>
+          {` (every score of every instrument, ${total} assessments)`}
         </p>
       )}
       <ComparedWithTrials comparisons={await compareCoursesWithTrials(user, record)} />
@@ -104,7 +105,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       />
       {latest.length < total && (
         <p>
-          <Link href={`${base}/history#all-assessments`}>All {total} assessments</Link> are on the score history page.
+          <Link href={`${base}/history#all-assessments`}>{`All ${total} assessments`}</Link> are on the score history page.
         </p>
       )}
       <h2>Self-report links</h2>
