@@ -219,7 +219,16 @@ export const assessmentLatest = pgTable(
   (t) => [
     primaryKey({ columns: [t.patientId, t.instrumentId] }),
     // A team's rows by index only (the worklist).
-    index("assessment_latest_team_idx").on(t.teamId, t.patientId, t.instrumentId, t.takenOn, t.createdAt, t.assessmentId, t.totalScore, t.enteredBy),
+    index("assessment_latest_team_idx").on(
+      t.teamId,
+      t.patientId,
+      t.instrumentId,
+      t.takenOn,
+      t.createdAt,
+      t.assessmentId,
+      t.totalScore,
+      t.enteredBy,
+    ),
   ],
 );
 

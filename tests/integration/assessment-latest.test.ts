@@ -38,11 +38,26 @@ describe(`assessment_latest follows every write to assessments (${testDatabaseKi
   });
 
   it("takes a new assessment from the form, and keeps the later one when an earlier date is entered after it", async () => {
-    const first = await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-03-10", courseId: null, total: 7 });
+    const first = await recordAssessment(clinic.sessionUser, patientId, {
+      instrumentId: "pain_nrs_0_10",
+      takenOn: "2026-03-10",
+      courseId: null,
+      total: 7,
+    });
     expect((await latestOf(patientId, "pain_nrs_0_10")).assessmentId).toBe(first.id);
-    await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-02-01", courseId: null, total: 8 });
+    await recordAssessment(clinic.sessionUser, patientId, {
+      instrumentId: "pain_nrs_0_10",
+      takenOn: "2026-02-01",
+      courseId: null,
+      total: 8,
+    });
     expect((await latestOf(patientId, "pain_nrs_0_10")).assessmentId).toBe(first.id);
-    const second = await recordAssessment(clinic.sessionUser, patientId, { instrumentId: "pain_nrs_0_10", takenOn: "2026-03-10", courseId: null, total: 5 });
+    const second = await recordAssessment(clinic.sessionUser, patientId, {
+      instrumentId: "pain_nrs_0_10",
+      takenOn: "2026-03-10",
+      courseId: null,
+      total: 5,
+    });
     // Same day: the later entry is the latest.
     expect((await latestOf(patientId, "pain_nrs_0_10")).assessmentId).toBe(second.id);
     await expectLatestSummaryCurrent(database.db);
@@ -135,7 +150,9 @@ describe(`assessment_latest follows every write to assessments (${testDatabaseKi
           // The second transaction's statement must be waiting on the first's lock before the first commits.
           const blocked = async () => {
             for (let tries = 0; tries < 200; tries++) {
-              const [row] = await client<{ wait: string | null }[]>`select wait_event_type as wait from pg_stat_activity where pid = ${pid}`;
+              const [row] = await client<
+                { wait: string | null }[]
+              >`select wait_event_type as wait from pg_stat_activity where pid = ${pid}`;
               if (row?.wait === "Lock") return;
               await new Promise((resolve) => setTimeout(resolve, 50));
             }
