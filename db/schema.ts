@@ -198,6 +198,40 @@ export const assessments = pgTable(
   ],
 );
 
+// Each patient's latest assessment on each instrument (latest: taken_on, then created_at, then id) with the
+// patient's team, copied from `assessments` so the worklist reads a team's latest scores as one index range
+// instead of probing every instrument of every patient. Kept by the database itself: statement triggers on
+// `assessments` and `patients` (migration 0016_assessment_latest_triggers) rewrite the rows each INSERT, UPDATE
+// or DELETE touches, in the same transaction, whichever code path writes. No foreign keys: the triggers run
+// after the statement and remove a row whose assessments are gone.
+export const assessmentLatest = pgTable(
+  "assessment_latest",
+  {
+    patientId: uuid("patient_id").notNull(),
+    instrumentId: text("instrument_id").notNull(),
+    teamId: uuid("team_id").notNull(),
+    assessmentId: uuid("assessment_id").notNull(),
+    takenOn: date("taken_on", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    totalScore: doublePrecision("total_score").notNull(),
+    enteredBy: uuid("entered_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.instrumentId] }),
+    // A team's rows by index only (the worklist).
+    index("assessment_latest_team_idx").on(
+      t.teamId,
+      t.patientId,
+      t.instrumentId,
+      t.takenOn,
+      t.createdAt,
+      t.assessmentId,
+      t.totalScore,
+      t.enteredBy,
+    ),
+  ],
+);
+
 // The clinician's choice of baseline for one instrument in one course; without a row, the
 // last assessment on or before the start date is the baseline.
 export const courseBaselines = pgTable(

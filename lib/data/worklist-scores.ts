@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { instrumentIds } from "@/lib/instruments";
 import { selectRows } from "./clinic-sql";
 import type { WorklistScoreRow } from "./worklist";
 
@@ -28,28 +27,21 @@ type Row = {
  * subset of real scores that holds these extremes yields the same baseline and latest follow-up
  * (tests/integration/worklist-sameness.test.ts compares with reading every score). Stopped courses need no
  * scores: only severe adverse events are reported for them. Oldest first, as lib/progress/timeline.ts orders.
- * Each latest score is one probe of (patient_id, instrument_id, taken_on): a few per patient, not 50.
+ * The latest scores are read from assessment_latest (one row per patient and instrument, kept by the database's
+ * triggers on assessments, migration 0016) instead of probing every instrument of every patient; the baselines
+ * before a start are one probe of (patient_id, instrument_id, taken_on) each.
  */
 export async function readWorklistScores(db: Database, teamId: string): Promise<WorklistScoreRow[]> {
-  const instruments = sql.join(
-    instrumentIds.map((id) => sql`(${id}::text)`),
-    sql`, `,
-  );
   const rows = await selectRows<Row>(
     db,
     sql`
-    with team_patients as (
+    with team_patients as materialized (
       select id from patients where team_id = ${teamId} and archived_at is null
-    ), instruments(instrument_id) as (values ${instruments}),
+    ),
     latest as materialized (
-      select s.*
-      from team_patients tp cross join instruments i
-      cross join lateral (
-        select a.id, a.patient_id, a.instrument_id, a.taken_on, a.total_score, a.created_at, a.entered_by from assessments a
-        where a.patient_id = tp.id and a.instrument_id = i.instrument_id
-        order by a.taken_on desc, a.created_at desc, a.id desc
-        limit 1
-      ) s
+      select l.assessment_id as id, l.patient_id, l.instrument_id, l.taken_on, l.total_score, l.created_at, l.entered_by
+      from assessment_latest l
+      where l.team_id = ${teamId}
     ),
     picked as (
       select * from latest
@@ -75,6 +67,7 @@ export async function readWorklistScores(db: Database, teamId: string): Promise<
     select a.id, a.patient_id, a.instrument_id, a.taken_on::text as taken_on, a.total_score,
            extract(epoch from a.created_at) * 1000 as created_ms, a.entered_by, u.display_name as entered_by_name
     from picked a
+    join team_patients tp on tp.id = a.patient_id
     join users u on u.id = a.entered_by
     order by a.taken_on, a.created_at, a.id`,
   );

@@ -93,6 +93,25 @@ function pointOf<S extends TimelineScore>(score: S, startDay: number): TimelineP
   return { score, takenOn: score.takenOn, total: score.totalScore, weeksSinceStart: (calendarDay(score.takenOn)! - startDay) / 7 };
 }
 
+// Built field by field rather than by spreading pointOf: the worklist builds one per active course and instrument.
+function followUpOf<S extends TimelineScore>(
+  score: S,
+  startDay: number,
+  change: ScoreChange | null,
+  reduction: number | null,
+  category: ResponseCategory,
+): TimelineFollowUp<S> {
+  return {
+    score,
+    takenOn: score.takenOn,
+    total: score.totalScore,
+    weeksSinceStart: (calendarDay(score.takenOn)! - startDay) / 7,
+    change,
+    percentReduction: reduction,
+    category,
+  };
+}
+
 /**
  * The course's timeline for one instrument, from all of the patient's scores (any instrument, any order).
  * Baseline: the clinician's choice, else the last score on or before the start date (ties: the later entry);
@@ -117,7 +136,7 @@ export function courseTimeline<S extends TimelineScore>(
   if (ratesChangeItself(instrumentId)) {
     const followUps = series
       .filter((s) => onTreatment(s, start))
-      .map((s) => ({ ...pointOf(s, startDay), change: null, percentReduction: null, category: classifyPgic(s.totalScore) }));
+      .map((s) => followUpOf(s, startDay, null, null, classifyPgic(s.totalScore)));
     return { ok: true, instrumentId, baseline: null, followUps, latest: followUps.at(-1) ?? null };
   }
 
@@ -129,12 +148,15 @@ export function courseTimeline<S extends TimelineScore>(
   const after = [start, dayOf(base.takenOn)].sort().at(-1)!;
   const followUps = series
     .filter((s) => s !== base && onTreatment(s, after))
-    .map((s) => ({
-      ...pointOf(s, startDay),
-      change: changeFromBaseline(base.totalScore, s.totalScore),
-      percentReduction: percentReduction(base.totalScore, s.totalScore),
-      category: classifyResponse(instrumentId, base.totalScore, s.totalScore),
-    }));
+    .map((s) =>
+      followUpOf(
+        s,
+        startDay,
+        changeFromBaseline(base.totalScore, s.totalScore),
+        percentReduction(base.totalScore, s.totalScore),
+        classifyResponse(instrumentId, base.totalScore, s.totalScore),
+      ),
+    );
   return {
     ok: true,
     instrumentId,

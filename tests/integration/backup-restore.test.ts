@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
+import { sql } from "drizzle-orm";
+import { expectLatestSummaryCurrent } from "../support/assessment-latest";
 import { createTestDatabase, testDatabaseKind } from "../support/test-database";
 import { type TableFingerprint, tableFingerprints } from "../support/table-fingerprints";
 
@@ -49,6 +51,7 @@ describe(`Backup and restore of the ${kind === "pglite" ? "embedded database (PG
       sourceEnv = { YARDSTICK_DATA_DIR: dir };
     }
     await seedDatabase(source.db);
+    await expectLatestSummaryCurrent(source.db); // the seed's writes kept the worklist's stored latest scores
     original = await tableFingerprints(source);
     expectSeeded(original);
   });
@@ -105,6 +108,13 @@ describe(`Backup and restore of the ${kind === "pglite" ? "embedded database (PG
     expect(again.stderr).toMatch(/is not empty/);
     const reopened = await open();
     expect(await tableFingerprints(reopened)).toEqual(original);
+
+    // The stored latest scores came back current, and so did the triggers that keep them: a new assessment moves them.
+    await expectLatestSummaryCurrent(reopened.db);
+    await reopened.db.execute(sql`
+      insert into assessments (patient_id, instrument_id, taken_on, total_score, entered_by)
+      select patient_id, instrument_id, taken_on + 1, total_score, entered_by from assessment_latest order by patient_id, instrument_id limit 1`);
+    await expectLatestSummaryCurrent(reopened.db);
     if (kind === "pglite") await reopened.close();
   });
 

@@ -4,6 +4,7 @@ import * as schema from "@/db/schema";
 import { importCsv, type ImportProgress } from "@/lib/data/imports";
 import { generateImportCsv } from "../../scripts/generate-import-csv";
 import { createTeamWithUser } from "../support/fixtures";
+import { expectLatestSummaryCurrent } from "../support/assessment-latest";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 // 100,000 rows on PostgreSQL (the issue's size); a tenth of that on in-memory PGlite, to keep the suite quick.
@@ -56,5 +57,9 @@ describe(`A ${ROWS.toLocaleString("en")}-row assessments import on ${testDatabas
     console.log(`re-imported ${ROWS} rows (all present) in ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds)} rows/s)`);
     expect(again).toMatchObject({ outcome: "accepted", added: 0, alreadyPresent: ROWS });
     expect(await stored()).toBe(ROWS);
+  });
+
+  it("leaves the worklist's stored latest scores (assessment_latest) equal to a recomputation after the large import above", async () => {
+    await expectLatestSummaryCurrent(database.db);
   });
 });

@@ -11,6 +11,7 @@ import { IMPORT_KINDS, type ImportKind } from "@/lib/import/formats";
 import { scoreFiqr } from "@/lib/instruments/fiqr";
 import { scoreIrls } from "@/lib/instruments/irls";
 import { addMember, createTeamWithUser } from "../support/fixtures";
+import { expectLatestSummaryCurrent } from "../support/assessment-latest";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 type Team = Awaited<ReturnType<typeof createTeamWithUser>>;
@@ -675,5 +676,9 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         expect(await run(target, file, kind)).toMatchObject({ outcome: "accepted", added: 0 });
       }
     });
+  });
+
+  it("leaves the worklist's stored latest scores (assessment_latest) equal to a recomputation after the CSV imports above", async () => {
+    await expectLatestSummaryCurrent(database.db);
   });
 });

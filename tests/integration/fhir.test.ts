@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { FhirBundleRejectedError } from "@/lib/fhir/outcome";
 import type { Bundle } from "@/lib/fhir/types";
 import { createTeamWithUser } from "../support/fixtures";
+import { expectLatestSummaryCurrent } from "../support/assessment-latest";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const kind = testDatabaseKind();
@@ -494,5 +495,9 @@ describe(`FHIR R4 export and import on ${kind}`, () => {
       );
       expect(await rowCounts()).toEqual(counts);
     });
+  });
+
+  it("leaves the worklist's stored latest scores (assessment_latest) equal to a recomputation after the FHIR imports above", async () => {
+    await expectLatestSummaryCurrent(database.db);
   });
 });

@@ -20,6 +20,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashLinkToken, newLinkToken } from "@/lib/self-report/token";
 import type { CreateLinkInput } from "@/lib/validation/self-report";
 import { addMember, createPatient, createTeamWithUser } from "../support/fixtures";
+import { expectLatestSummaryCurrent } from "../support/assessment-latest";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const DAY = 86_400_000;
@@ -385,5 +386,9 @@ describe(`Self-report links (${testDatabaseKind()})`, () => {
     const error = await createSelfReportLink(clinician, patientId, once({ email: "x@example.org" })).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.email).toMatch(/no SMTP_URL/);
+  });
+
+  it("leaves the worklist's stored latest scores (assessment_latest) equal to a recomputation after the self-reports above", async () => {
+    await expectLatestSummaryCurrent(database.db);
   });
 });
