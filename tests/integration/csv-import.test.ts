@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { recordAssessment } from "@/lib/data/assessment-writes";
@@ -64,6 +64,16 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
       | typeof schema.doseChanges
       | typeof schema.adverseEvents,
   ) => (await database.db.select({ n: count() }).from(table))[0].n;
+  /** The clinic's newest `import` audit row. */
+  const lastImportAudit = async () =>
+    (
+      await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, "import"), eq(schema.auditLog.teamId, clinic.team.id)))
+        .orderBy(desc(schema.auditLog.id))
+        .limit(1)
+    )[0];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -250,13 +260,7 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         { row: 4, column: "sex", value: "dragon", reason: "Choose female, male, other or unknown." },
       ]);
       expect(await countOf(schema.patients)).toBe(before);
-      const [audit] = await database.db
-        .select()
-        .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.action, "import"), eq(schema.auditLog.teamId, clinic.team.id)))
-        .orderBy(schema.auditLog.id)
-        .then((rows) => rows.slice(-1));
-      expect(audit.changes).toEqual([
+      expect((await lastImportAudit()).changes).toEqual([
         { field: "file_name", old: null, new: "test-auto.csv" },
         { field: "kind", old: null, new: "patients" },
         { field: "rows", old: null, new: 3 },
@@ -339,13 +343,7 @@ describe(`CSV import and export on ${testDatabaseKind()}`, () => {
         { row: 4, column: "severity", value: "unbearable", reason: "Choose mild, moderate or severe." },
       ]);
       expect(await countOf(schema.adverseEvents)).toBe(before);
-      const [audit] = await database.db
-        .select()
-        .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.action, "import"), eq(schema.auditLog.teamId, clinic.team.id)))
-        .orderBy(schema.auditLog.id)
-        .then((rows) => rows.slice(-1));
-      expect(audit.changes).toEqual([
+      expect((await lastImportAudit()).changes).toEqual([
         { field: "file_name", old: null, new: "test-auto.csv" },
         { field: "kind", old: null, new: "adverse_events" },
         { field: "rows", old: null, new: 3 },

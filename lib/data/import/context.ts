@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { patients } from "@/db/schema";
+import { patients, treatmentCourses } from "@/db/schema";
+import { courseKey } from "@/lib/import/course-rows";
 import type { ImportProblem } from "@/lib/import/problems";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -46,4 +47,25 @@ export const missingPatient = (row: number, code: string): ImportProblem => ({
   column: "patient_code",
   value: code,
   reason: "No patient with this code in your team: import the patients file first.",
+});
+
+/** These patients' courses (at most BATCH_SIZE patients), by natural key: patient id + drug + start date → course id. */
+export async function courseIdsByKey(tx: Tx, patientIds: readonly string[]): Promise<Map<string, string>> {
+  const courses = await tx
+    .select({
+      id: treatmentCourses.id,
+      patientId: treatmentCourses.patientId,
+      drug: treatmentCourses.drug,
+      startDate: treatmentCourses.startDate,
+    })
+    .from(treatmentCourses)
+    .where(inArray(treatmentCourses.patientId, [...patientIds]));
+  return new Map(courses.map((c) => [courseKey(c.patientId, c.drug, c.startDate), c.id]));
+}
+
+export const missingCourse = (row: number, course: { drug: string; startDate: string }): ImportProblem => ({
+  row,
+  column: "course_drug",
+  value: course.drug,
+  reason: `The patient has no ${course.drug} course starting ${course.startDate}: import the courses file first.`,
 });

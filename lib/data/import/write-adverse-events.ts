@@ -1,26 +1,24 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { adverseEvents, treatmentCourses } from "@/db/schema";
+import { adverseEvents } from "@/db/schema";
 import { type AdverseEventRow, adverseEventKey } from "@/lib/import/adverse-event-rows";
 import { courseKey } from "@/lib/import/course-rows";
 import { clinicalDateProblem } from "@/lib/validation/dates";
-import { chunks, missingPatient, patientsByCode, type Tx, type WriteContext, type WriteCounts } from "./context";
+import {
+  chunks,
+  courseIdsByKey,
+  missingCourse,
+  missingPatient,
+  patientsByCode,
+  type Tx,
+  type WriteContext,
+  type WriteCounts,
+} from "./context";
 
 /** The patients' courses (patient id, drug, start date → course id) and their side effects' natural keys. */
 async function existingRecords(tx: Tx, patientIds: string[]) {
   const courseIdOf = new Map<string, string>();
-  for (const batch of chunks(patientIds)) {
-    const courses = await tx
-      .select({
-        id: treatmentCourses.id,
-        patientId: treatmentCourses.patientId,
-        drug: treatmentCourses.drug,
-        startDate: treatmentCourses.startDate,
-      })
-      .from(treatmentCourses)
-      .where(inArray(treatmentCourses.patientId, batch));
-    for (const c of courses) courseIdOf.set(courseKey(c.patientId, c.drug, c.startDate), c.id);
-  }
+  for (const batch of chunks(patientIds)) for (const [key, id] of await courseIdsByKey(tx, batch)) courseIdOf.set(key, id);
   const keys = new Set<string>();
   for (const batch of chunks([...new Set(courseIdOf.values())])) {
     const events = await tx
@@ -60,12 +58,7 @@ export async function writeAdverseEvents(context: WriteContext, rows: AdverseEve
     if (dateProblem) problems.push({ row: row.row, column: "occurred_on", value: row.occurredOn, reason: dateProblem });
     const courseId = courseIdOf.get(courseKey(patient.id, row.course.drug, row.course.startDate));
     if (!courseId) {
-      problems.push({
-        row: row.row,
-        column: "course_drug",
-        value: row.course.drug,
-        reason: `The patient has no ${row.course.drug} course starting ${row.course.startDate}: import the courses file first.`,
-      });
+      problems.push(missingCourse(row.row, row.course));
       continue;
     }
     const key = adverseEventKey(courseId, row.occurredOn, row.event);

@@ -1,10 +1,19 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
-import { assessments, treatmentCourses } from "@/db/schema";
+import { assessments } from "@/db/schema";
 import { type AssessmentRow, assessmentKey } from "@/lib/import/assessment-rows";
 import { courseKey } from "@/lib/import/course-rows";
 import { clinicalDateProblem } from "@/lib/validation/dates";
-import { chunks, missingPatient, patientsByCode, type Tx, type WriteContext, type WriteCounts } from "./context";
+import {
+  chunks,
+  courseIdsByKey,
+  missingCourse,
+  missingPatient,
+  patientsByCode,
+  type Tx,
+  type WriteContext,
+  type WriteCounts,
+} from "./context";
 
 /** The patients' courses (key patient id, drug, start date → course id) and their assessments' natural keys. */
 async function existingRecords(tx: Tx, patientIds: string[]) {
@@ -12,15 +21,7 @@ async function existingRecords(tx: Tx, patientIds: string[]) {
   const keys = new Set<string>();
   for (const batch of chunks(patientIds)) {
     const [courses, scores] = await Promise.all([
-      tx
-        .select({
-          id: treatmentCourses.id,
-          patientId: treatmentCourses.patientId,
-          drug: treatmentCourses.drug,
-          startDate: treatmentCourses.startDate,
-        })
-        .from(treatmentCourses)
-        .where(inArray(treatmentCourses.patientId, batch)),
+      courseIdsByKey(tx, batch),
       tx
         .select({
           patientId: assessments.patientId,
@@ -31,7 +32,7 @@ async function existingRecords(tx: Tx, patientIds: string[]) {
         .from(assessments)
         .where(inArray(assessments.patientId, batch)),
     ]);
-    for (const c of courses) courseIdOf.set(courseKey(c.patientId, c.drug, c.startDate), c.id);
+    for (const [key, id] of courses) courseIdOf.set(key, id);
     for (const a of scores) keys.add(assessmentKey(a.patientId, a.instrumentId, a.takenOn, a.externalId));
   }
   return { courseIdOf, keys };
@@ -100,14 +101,7 @@ export function assessmentWriter(context: WriteContext, totalRows: number) {
     let courseId: string | null = null;
     if (row.course) {
       courseId = courseIdOf.get(courseKey(patient.id, row.course.drug, row.course.startDate)) ?? null;
-      if (!courseId) {
-        problems.push({
-          row: row.row,
-          column: "course_drug",
-          value: row.course.drug,
-          reason: `The patient has no ${row.course.drug} course starting ${row.course.startDate}: import the courses file first.`,
-        });
-      }
+      if (!courseId) problems.push(missingCourse(row.row, row.course));
     }
     const key = assessmentKey(patient.id, row.instrumentId, row.takenOn, row.externalId);
     const earlier = firstRowOf.get(key);
