@@ -16,7 +16,7 @@ import type { AuditCheckRunner } from "./schema";
  */
 
 /** The advisory lock of full checks (an arbitrary constant, "yardstick audit check"), distinct from the sealer's. */
-const CHECK_LOCK_KEY = 7_105_297_002;
+export const CHECK_LOCK_KEY = 7_105_297_002;
 
 /** Links the admin page checks itself, at most, past the last full check. */
 export const INCREMENTAL_LIMIT = 5000;

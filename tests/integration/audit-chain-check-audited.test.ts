@@ -2,12 +2,13 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkAuditChainAction } from "@/app/(clinic)/admin/audit/actions";
 import { sealAuditChain, verifyAuditChain } from "@/db/audit-chain";
-import { runExclusiveFullCheck } from "@/db/audit-chain-checks";
-import { type Database, openDatabase } from "@/db/client";
+import { CHECK_LOCK_KEY, runExclusiveFullCheck } from "@/db/audit-chain-checks";
+import type { Database } from "@/db/client";
 import { writeAudit } from "@/lib/data/audit";
 import { checkWholeChainNow } from "@/lib/data/audit-chain-state";
 import { listAuditEntries } from "@/lib/data/audit-queries";
 import { signInForTests } from "@/lib/data/test-session";
+import { holdAdvisoryLockElsewhere } from "../support/advisory-lock";
 import { addMember, createTeamWithUser } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/test-database";
 
@@ -131,28 +132,11 @@ describe(`"Check the whole chain now" writes one audit row with its outcome (${t
       expect(await first).not.toBeNull();
     } else {
       // Another app instance holds the check's advisory lock while it walks.
-      const other = await openDatabase({ url: database.url });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked!: () => void;
-      const lockTaken = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
+      const other = await holdAdvisoryLockElsewhere(database.url, CHECK_LOCK_KEY);
       try {
-        const holding = other.db.transaction(async (tx) => {
-          await tx.execute(sql`select pg_advisory_xact_lock(7105297002)`);
-          locked();
-          await held;
-        });
-        await lockTaken;
         expect(await checkWholeChainNow(admin)).toBeNull();
-        release();
-        await holding;
       } finally {
-        release();
-        await other.close();
+        await other.release();
       }
     }
     expect(await checkAuditRows(database.db)).toEqual([]);

@@ -4,12 +4,20 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuditChainStatus } from "@/components/admin/audit-chain-status";
 import { sealAuditChain } from "@/db/audit-chain";
-import { checkSinceLastFull, fullCheckDue, lastFullCheck, recordFullCheck, runExclusiveFullCheck } from "@/db/audit-chain-checks";
+import {
+  CHECK_LOCK_KEY,
+  checkSinceLastFull,
+  fullCheckDue,
+  lastFullCheck,
+  recordFullCheck,
+  runExclusiveFullCheck,
+} from "@/db/audit-chain-checks";
 import { startAuditVerifier, stopAuditVerifier } from "@/db/audit-verifier";
-import { type Database, openDatabase } from "@/db/client";
+import type { Database } from "@/db/client";
 import { writeAudit } from "@/lib/data/audit";
 import { auditChainState, checkWholeChainNow } from "@/lib/data/audit-chain-state";
 import { ForbiddenError } from "@/lib/errors";
+import { holdAdvisoryLockElsewhere } from "../support/advisory-lock";
 import { addMember, createTeamWithUser } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/test-database";
 
@@ -268,30 +276,14 @@ describe(`Full checks of the audit chain are recorded; the admin page reports th
       return;
     }
     // Another app instance holds the check's advisory lock while it walks.
-    const other = await openDatabase({ url: database.url });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const other = await holdAdvisoryLockElsewhere(database.url, CHECK_LOCK_KEY);
     try {
-      const holding = other.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(7105297002)`);
-        locked();
-        await held;
-      });
-      await lockTaken;
       expect(await runExclusiveFullCheck(database, "background")).toBeNull();
-      release();
-      await holding;
+      await other.release();
       expect(await runExclusiveFullCheck(database, "background")).not.toBeNull();
       expect(await recordedChecks(database.db)).toHaveLength(1);
     } finally {
-      release();
-      await other.close();
+      await other.release();
     }
   });
 });
